@@ -1,0 +1,62 @@
+package shop.domain;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Books a carrier for an order, or cancels the booking. Idempotent by key and by order. */
+public final class Shipping {
+    private final Faults faults;
+    private final Map<String, String> trackingByOrder = new HashMap<>();
+    private final Map<String, Object> answersByKey = new HashMap<>();
+    private final Set<String> cancelled = new HashSet<>();
+    private int bookings;
+
+    public Shipping(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** @return the tracking id. @throws CarrierUnavailable if no carrier takes the parcel */
+    public String book(String idempotencyKey, String orderId, String customer) {
+        faults.beforeCall(Service.SHIPPING);
+        synchronized (this) {
+            Object earlier = answersByKey.get(idempotencyKey);
+            if (earlier instanceof CarrierUnavailable unavailable) {
+                throw unavailable;
+            }
+            if (earlier != null) {
+                return (String) earlier;
+            }
+            String tracking = trackingByOrder.get(orderId);
+            if (tracking == null) {
+                if (faults.carrierUnavailable()) {
+                    CarrierUnavailable unavailable = new CarrierUnavailable(orderId);
+                    answersByKey.put(idempotencyKey, unavailable);
+                    throw unavailable;
+                }
+                tracking = "trk-" + (++bookings);
+                trackingByOrder.put(orderId, tracking);
+            }
+            answersByKey.put(idempotencyKey, tracking);
+            return tracking;
+        }
+    }
+
+    public void cancel(String idempotencyKey, String orderId) {
+        faults.beforeCall(Service.SHIPPING);
+        synchronized (this) {
+            if (answersByKey.putIfAbsent(idempotencyKey, "cancelled") == null && trackingByOrder.containsKey(orderId)) {
+                cancelled.add(orderId);
+            }
+        }
+    }
+
+    public synchronized boolean isBooked(String orderId) {
+        return trackingByOrder.containsKey(orderId) && !cancelled.contains(orderId);
+    }
+
+    public synchronized int bookingCount() {
+        return bookings;
+    }
+}

@@ -1,0 +1,21 @@
+package shop.flow;
+
+import java.time.Duration;
+
+import shop.domain.Order;
+
+/**
+ * What a flow reports as orders move, so that metrics (lab 01) are written once for every flow.
+ * Every flow calls these with its own {@code impl} name: "direct", "choreography" or "orchestration".
+ */
+public interface OrderListener {
+    OrderListener NONE = new OrderListener() {};
+
+    default void placed(String impl, Order order) {}
+
+    /** @param outcome "ok" or a failure reason such as "card-declined" or "transient-error" */
+    default void stepFinished(String impl, String step, Duration duration, String outcome) {}
+
+    /** @param endToEnd from placed to final state */
+    default void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {}
+}

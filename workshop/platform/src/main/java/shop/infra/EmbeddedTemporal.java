@@ -1,0 +1,32 @@
+package shop.infra;
+
+import io.temporal.testserver.TestServer;
+
+/**
+ * The Temporal Java SDK's test server: a real gRPC frontend with in-memory state, bound to a fixed port.
+ * It has no web UI; use the docker compose stack in infra/ for that.
+ */
+public final class EmbeddedTemporal implements AutoCloseable {
+    private final int port;
+    private final TestServer.PortBoundTestServer server;
+
+    private EmbeddedTemporal(int port, TestServer.PortBoundTestServer server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    public static EmbeddedTemporal start(int port) {
+        Ports.requireFree(port, "Temporal", "--temporal-port or TEMPORAL_PORT");
+        // false: time runs normally; workflows started by the shop must not skip their timers
+        return new EmbeddedTemporal(port, TestServer.createPortBoundServer(port, false));
+    }
+
+    public String target() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
