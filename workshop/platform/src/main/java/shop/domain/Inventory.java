@@ -1,21 +1,21 @@
 package shop.domain;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Stock per SKU. A reservation takes all lines of an order or none; releasing gives them back once.
- * Stock never goes negative.
+ * Stock per SKU; never negative. A reservation takes all lines of an order or none. Idempotent by key
+ * only: a new key reserves again, which a flow must avoid ({@link #reservationCount(String)} shows it).
+ * Releasing gives back everything the order still holds.
  */
 public final class Inventory {
     private final Faults faults;
     private final Map<String, Integer> stock = new HashMap<>();
-    private final Map<String, List<OrderLine>> reservations = new HashMap<>();
+    private final Map<String, List<OrderLine>> heldByOrder = new HashMap<>();
+    private final Map<String, Integer> reservationsByOrder = new HashMap<>();
     private final Map<String, Object> answersByKey = new HashMap<>();
-    private final Set<String> released = new HashSet<>();
 
     public Inventory(Faults faults, Catalog catalog, int initialStockPerSku) {
         this.faults = faults;
@@ -30,8 +30,7 @@ public final class Inventory {
             if (earlier instanceof OutOfStock outOfStock) {
                 throw outOfStock;
             }
-            if (earlier != null || reservations.containsKey(orderId)) {
-                answersByKey.putIfAbsent(idempotencyKey, "reserved");
+            if (earlier != null) {
                 return;
             }
             for (OrderLine line : lines) {
@@ -42,21 +41,22 @@ public final class Inventory {
                 }
             }
             lines.forEach(line -> stock.merge(line.sku(), -line.quantity(), Integer::sum));
-            reservations.put(orderId, List.copyOf(lines));
+            heldByOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).addAll(lines);
+            reservationsByOrder.merge(orderId, 1, Integer::sum);
             answersByKey.put(idempotencyKey, "reserved");
         }
     }
 
-    /** Gives the order's reserved stock back; a second release, or an order never reserved, has no effect. */
+    /** Gives back all stock the order holds; releasing again, or an order that holds nothing, has no effect. */
     public void release(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.INVENTORY);
         synchronized (this) {
             if (answersByKey.putIfAbsent(idempotencyKey, "released") != null) {
                 return;
             }
-            List<OrderLine> lines = reservations.get(orderId);
-            if (lines != null && released.add(orderId)) {
-                lines.forEach(line -> stock.merge(line.sku(), line.quantity(), Integer::sum));
+            List<OrderLine> held = heldByOrder.remove(orderId);
+            if (held != null) {
+                held.forEach(line -> stock.merge(line.sku(), line.quantity(), Integer::sum));
             }
         }
     }
@@ -69,8 +69,13 @@ public final class Inventory {
         return Map.copyOf(stock);
     }
 
-    /** True if the order holds stock now (reserved and not released). */
-    public synchronized boolean holds(String orderId) {
-        return reservations.containsKey(orderId) && !released.contains(orderId);
+    /** How many units the order holds now, over all SKUs. */
+    public synchronized int unitsHeld(String orderId) {
+        return heldByOrder.getOrDefault(orderId, List.of()).stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    /** More than one means the order's stock was reserved twice. */
+    public synchronized int reservationCount(String orderId) {
+        return reservationsByOrder.getOrDefault(orderId, 0);
     }
 }

@@ -1,19 +1,22 @@
 package shop.domain;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Charges and refunds cards. Idempotent twice over: a repeated idempotency key returns the first answer,
- * and an order is charged at most once and refunded at most what was charged.
+ * Charges and refunds cards. Idempotent by key only, like a real payment provider: a repeated key returns
+ * the first answer, but a new key is a new charge. Passing stable keys is the flow's job, and
+ * {@link #chargeCount(String)} shows when a flow got it wrong.
  */
 public final class Payments {
     public record Charge(String paymentId, String orderId, long amountCents) {}
 
     private final Faults faults;
     private final Map<String, Object> answersByKey = new HashMap<>();
-    private final Map<String, Charge> chargesByOrder = new HashMap<>();
-    private final Map<String, Long> refundsByOrder = new HashMap<>();
+    private final Map<String, List<Charge>> chargesByOrder = new HashMap<>();
+    private final Map<String, Long> refundedByOrder = new HashMap<>();
     private int charges;
 
     public Payments(Faults faults) {
@@ -25,13 +28,11 @@ public final class Payments {
         faults.beforeCall(Service.PAYMENT);
         synchronized (this) {
             Object earlier = answersByKey.get(idempotencyKey);
-            if (earlier != null) {
-                return replay(earlier);
+            if (earlier instanceof PaymentDeclined declined) {
+                throw declined;
             }
-            Charge existing = chargesByOrder.get(orderId);
-            if (existing != null) {
-                answersByKey.put(idempotencyKey, existing);
-                return existing;
+            if (earlier != null) {
+                return (Charge) earlier;
             }
             if (faults.declineCard()) {
                 PaymentDeclined declined = new PaymentDeclined(orderId);
@@ -39,52 +40,40 @@ public final class Payments {
                 throw declined;
             }
             Charge charge = new Charge("pay-" + (++charges), orderId, amountCents);
-            chargesByOrder.put(orderId, charge);
+            chargesByOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(charge);
             answersByKey.put(idempotencyKey, charge);
             return charge;
         }
     }
 
-    /** Refunds the order's charge; refunding twice, or an order never charged, has no effect. */
+    /** Refunds whatever the order was charged and not yet refunded; an order never charged gets nothing. */
     public void refund(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.PAYMENT);
         synchronized (this) {
-            if (answersByKey.putIfAbsent(idempotencyKey, "refunded") != null) {
-                return;
-            }
-            Charge charge = chargesByOrder.get(orderId);
-            if (charge != null) {
-                refundsByOrder.putIfAbsent(orderId, charge.amountCents());
+            if (answersByKey.putIfAbsent(idempotencyKey, "refunded") == null) {
+                refundedByOrder.put(orderId, chargedCents(orderId));
             }
         }
     }
 
     public synchronized long chargedCents(String orderId) {
-        Charge charge = chargesByOrder.get(orderId);
-        return charge == null ? 0 : charge.amountCents();
+        return chargesByOrder.getOrDefault(orderId, List.of()).stream().mapToLong(Charge::amountCents).sum();
     }
 
     public synchronized long refundedCents(String orderId) {
-        return refundsByOrder.getOrDefault(orderId, 0L);
+        return refundedByOrder.getOrDefault(orderId, 0L);
+    }
+
+    /** More than one means the order was charged twice. */
+    public synchronized int chargeCount(String orderId) {
+        return chargesByOrder.getOrDefault(orderId, List.of()).size();
     }
 
     public synchronized long totalChargedCents() {
-        return chargesByOrder.values().stream().mapToLong(Charge::amountCents).sum();
+        return chargesByOrder.keySet().stream().mapToLong(this::chargedCents).sum();
     }
 
     public synchronized long totalRefundedCents() {
-        return refundsByOrder.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** How many charges were actually made: more than one per order would be a double charge. */
-    public synchronized int chargeCount() {
-        return charges;
-    }
-
-    private static Charge replay(Object earlier) {
-        if (earlier instanceof PaymentDeclined declined) {
-            throw declined;
-        }
-        return (Charge) earlier;
+        return refundedByOrder.values().stream().mapToLong(Long::longValue).sum();
     }
 }

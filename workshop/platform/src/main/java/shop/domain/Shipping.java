@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Books a carrier for an order, or cancels the booking. Idempotent by key and by order. */
+/** Books a carrier for an order, or cancels the booking. Idempotent by key. */
 public final class Shipping {
     private final Faults faults;
-    private final Map<String, String> trackingByOrder = new HashMap<>();
+    private final Map<String, Integer> bookingsByOrder = new HashMap<>();
     private final Map<String, Object> answersByKey = new HashMap<>();
     private final Set<String> cancelled = new HashSet<>();
     private int bookings;
@@ -28,16 +28,13 @@ public final class Shipping {
             if (earlier != null) {
                 return (String) earlier;
             }
-            String tracking = trackingByOrder.get(orderId);
-            if (tracking == null) {
-                if (faults.carrierUnavailable()) {
-                    CarrierUnavailable unavailable = new CarrierUnavailable(orderId);
-                    answersByKey.put(idempotencyKey, unavailable);
-                    throw unavailable;
-                }
-                tracking = "trk-" + (++bookings);
-                trackingByOrder.put(orderId, tracking);
+            if (faults.carrierUnavailable()) {
+                CarrierUnavailable unavailable = new CarrierUnavailable(orderId);
+                answersByKey.put(idempotencyKey, unavailable);
+                throw unavailable;
             }
+            String tracking = "trk-" + (++bookings);
+            bookingsByOrder.merge(orderId, 1, Integer::sum);
             answersByKey.put(idempotencyKey, tracking);
             return tracking;
         }
@@ -46,17 +43,18 @@ public final class Shipping {
     public void cancel(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.SHIPPING);
         synchronized (this) {
-            if (answersByKey.putIfAbsent(idempotencyKey, "cancelled") == null && trackingByOrder.containsKey(orderId)) {
+            if (answersByKey.putIfAbsent(idempotencyKey, "cancelled") == null && bookingsByOrder.containsKey(orderId)) {
                 cancelled.add(orderId);
             }
         }
     }
 
     public synchronized boolean isBooked(String orderId) {
-        return trackingByOrder.containsKey(orderId) && !cancelled.contains(orderId);
+        return bookingsByOrder.containsKey(orderId) && !cancelled.contains(orderId);
     }
 
-    public synchronized int bookingCount() {
-        return bookings;
+    /** More than one means the order was booked twice. */
+    public synchronized int bookingCount(String orderId) {
+        return bookingsByOrder.getOrDefault(orderId, 0);
     }
 }

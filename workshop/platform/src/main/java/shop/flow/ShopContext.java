@@ -1,5 +1,7 @@
 package shop.flow;
 
+import java.util.Set;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import shop.domain.Domain;
 
@@ -9,7 +11,21 @@ import shop.domain.Domain;
  *
  * @param kafkaBootstrapServers e.g. "127.0.0.1:9092"
  * @param temporalTarget        e.g. "127.0.0.1:7233"
+ * @param skippedServices       parts of the flow that run in another process ({@code run --skip-service}),
+ *                              so this process must not start them
  */
 public record ShopContext(Domain domain, MeterRegistry registry, OrderListener listener,
-                          String kafkaBootstrapServers, String temporalTarget) {
+                          String kafkaBootstrapServers, String temporalTarget, Set<String> skippedServices) {
+    public ShopContext {
+        skippedServices = Set.copyOf(skippedServices);
+    }
+
+    public ShopContext(Domain domain, MeterRegistry registry, OrderListener listener,
+                       String kafkaBootstrapServers, String temporalTarget) {
+        this(domain, registry, listener, kafkaBootstrapServers, temporalTarget, Set.of());
+    }
+
+    public boolean runsHere(String service) {
+        return !skippedServices.contains(service);
+    }
 }

@@ -1,0 +1,91 @@
+package shop.metrics;
+
+import static shop.observe.MeterNames.ORDERS_COMPENSATED;
+import static shop.observe.MeterNames.ORDERS_COMPLETED;
+import static shop.observe.MeterNames.ORDERS_IN_FLIGHT;
+import static shop.observe.MeterNames.ORDERS_PLACED;
+import static shop.observe.MeterNames.ORDERS_REJECTED;
+import static shop.observe.MeterNames.ORDER_DURATION;
+import static shop.observe.MeterNames.STEP_DURATION;
+import static shop.observe.MeterNames.TAG_IMPL;
+import static shop.observe.MeterNames.TAG_OUTCOME;
+import static shop.observe.MeterNames.TAG_STATUS;
+import static shop.observe.MeterNames.TAG_STEP;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import shop.domain.Order;
+import shop.flow.OrderListener;
+import shop.flow.OrderStatus;
+
+/** The business meters of the order flow, the same for every flow; the {@code impl} tag tells them apart. */
+public final class OrderMetrics implements OrderListener {
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public OrderMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void placed(String impl, Order order) {
+        // TODO 1: count placed orders, tagged by impl
+        Counter.builder(ORDERS_PLACED)
+                .description("Orders accepted by the shop")
+                .tag(TAG_IMPL, impl)
+                .register(registry)
+                .increment();
+        // TODO 5: one more order in flight
+        inFlight(impl).incrementAndGet();
+    }
+
+    @Override
+    public void stepFinished(String impl, String step, Duration duration, String outcome) {
+        // TODO 4: time each step, tagged by impl, step and outcome
+        Timer.builder(STEP_DURATION)
+                .description("Time a step of the order flow took, retries included")
+                .tags(TAG_IMPL, impl, TAG_STEP, step, TAG_OUTCOME, outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(duration);
+    }
+
+    @Override
+    public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
+        // TODO 2: count completed, rejected and compensated orders
+        String outcome = status == OrderStatus.COMPLETED ? ORDERS_COMPLETED : ORDERS_REJECTED;
+        Counter.builder(outcome).tag(TAG_IMPL, impl).register(registry).increment();
+        if (compensated) {
+            Counter.builder(ORDERS_COMPENSATED)
+                    .description("Orders rejected after earlier steps were undone")
+                    .tag(TAG_IMPL, impl)
+                    .register(registry)
+                    .increment();
+        }
+        // TODO 3: record the end-to-end duration in a timer with a histogram
+        Timer.builder(ORDER_DURATION)
+                .description("From order placed to its final state")
+                .tags(TAG_IMPL, impl, TAG_STATUS, status.name())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry)
+                .record(endToEnd);
+        // TODO 5: one order fewer in flight
+        inFlight(impl).decrementAndGet();
+    }
+
+    private AtomicInteger inFlight(String impl) {
+        return inFlight.computeIfAbsent(impl, key ->
+                registry.gauge(ORDERS_IN_FLIGHT, Tags.of(TAG_IMPL, key), new AtomicInteger()));
+    }
+}
