@@ -37,9 +37,10 @@ final class HttpMetrics {
     /** The route template ("/orders/{id}"), never the raw path, so ids do not explode the tag values. */
     private static String route(Context ctx) {
         try {
-            return ctx.endpoint().path;
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "NOT_FOUND" : matched.path;
         } catch (RuntimeException notMatched) {
-            return "UNKNOWN";
+            return "NOT_FOUND";
         }
     }
 }

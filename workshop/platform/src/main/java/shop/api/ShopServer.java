@@ -61,7 +61,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/orders", this::recentOrders);
             config.routes.get("/orders/{id}", this::getOrder);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "flows", this.flows.keySet())));
-            config.routes.get("/metrics", this::metrics);
+            config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
@@ -125,7 +125,8 @@ public final class ShopServer implements AutoCloseable {
         return book.implOf(id).map(flows::get).flatMap(flow -> flow.view(id));
     }
 
-    private void metrics(Context ctx) {
+    /** Prometheus text, or OpenMetrics (with exemplars) when the scraper asks for it in Accept. */
+    static void writeMetrics(Context ctx, PrometheusMeterRegistry registry) {
         String accept = ctx.header("Accept");
         boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
         ctx.contentType(openMetrics

@@ -1,0 +1,151 @@
+package shop.app;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import shop.flow.OrderFlow;
+import shop.metrics.OrderMetrics;
+import shop.run.ServiceProcess;
+import shop.run.Shop;
+import shop.run.ShopOptions;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Start the shop: embedded Kafka and Temporal (unless KAFKA_BOOTSTRAP_SERVERS / TEMPORAL_ADDRESS",
+                "are set), every flow, the HTTP API; place a few demo orders; run until Ctrl-C."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
+            description = "HTTP port (default ${DEFAULT-VALUE}; with --service: a free port)")
+    int port;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:KAFKA_PORT:-9092}", description = "embedded Kafka port (default ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--temporal-port", defaultValue = "${env:TEMPORAL_PORT:-7233}", description = "embedded Temporal port (default ${DEFAULT-VALUE})")
+    int temporalPort;
+
+    @Option(names = "--impl", split = ",", paramLabel = "IMPL",
+            description = "flows to run: direct, choreography, orchestration (default: all found; the first is the default for POST /orders)")
+    List<String> impls = new ArrayList<>();
+
+    @Option(names = "--skip-service", split = ",", paramLabel = "SERVICE",
+            description = "parts of a flow that run in another process (e.g. payment, worker)")
+    Set<String> skippedServices = Set.of();
+
+    @Option(names = "--service", paramLabel = "SERVICE",
+            description = "run only this part of the --impl flow (e.g. payment, worker) against a shop started elsewhere")
+    String service;
+
+    @Option(names = "--demo-orders", defaultValue = "2", description = "demo orders per flow at start-up (default ${DEFAULT-VALUE})")
+    int demoOrders;
+
+    @Option(names = "--once", description = "stop after the demo orders (a smoke test)")
+    boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        long startedAt = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        if (service != null) {
+            return runService(out);
+        }
+        ShopOptions options = new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices,
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv());
+        out.println("Starting the shop...");
+        Shop shop = Shop.start(options, OrderMetrics::new, line -> out.println("  " + line));
+        Thread stopper = new Thread(() -> {
+            out.println("Stopping the shop...");
+            shop.close();
+            out.println("Stopped.");
+        }, "shop-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+
+        Duration firstOrder = placeDemoOrders(shop, out, startedAt);
+        printReady(shop, out, startedAt, firstOrder);
+        if (once) {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            stopper.run();
+            return 0;
+        }
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private Integer runService(PrintWriter out) throws Exception {
+        if (impls.size() != 1) {
+            throw new IllegalArgumentException("--service needs exactly one --impl, e.g. --impl choreography --service payment");
+        }
+        boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--port");
+        ShopOptions options = new ShopOptions(portGiven ? port : 0, kafkaPort, temporalPort, impls, Set.of(),
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv());
+        ServiceProcess process = ServiceProcess.start(impls.get(0), service, options, OrderMetrics::new,
+                line -> out.println("  " + line));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                process.close();
+            } catch (Exception e) {
+                out.println("error while stopping: " + e.getMessage());
+            }
+        }, "service-shutdown"));
+        out.println("The " + impls.get(0) + " " + service + " service is running. Press Ctrl-C to stop it.");
+        if (!once) {
+            new CountDownLatch(1).await();
+        }
+        return 0;
+    }
+
+    /** @return time from start until the first demo order was final, or null if none ran */
+    private Duration placeDemoOrders(Shop shop, PrintWriter out, long startedAt) throws Exception {
+        if (demoOrders <= 0) {
+            return null;
+        }
+        ShopClient client = new ShopClient(shop.baseUrl());
+        Duration first = null;
+        out.println("Placing " + demoOrders + " demo order(s) per flow:");
+        for (OrderFlow flow : shop.flows()) {
+            for (int i = 0; i < demoOrders; i++) {
+                String id = client.placeOrder("demo", "BOOK-1", 1 + i, flow.name());
+                JsonNode order = client.awaitFinal(id, Duration.ofSeconds(60));
+                if (first == null) {
+                    first = Duration.ofNanos(System.nanoTime() - startedAt);
+                }
+                out.printf("  %-14s %s  %-9s %s%n", flow.name(), id, order.path("status").asText(),
+                        order.path("timeline").size() + " steps");
+            }
+        }
+        return first;
+    }
+
+    private void printReady(Shop shop, PrintWriter out, long startedAt, Duration firstOrder) {
+        double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        out.println();
+        out.printf("Shop ready: %.1f s since the command started (JVM up %.1f s)%s%n",
+                (System.nanoTime() - startedAt) / 1e9, jvmSeconds,
+                firstOrder == null ? "" : String.format("; first demo order completed after %.1f s", firstOrder.toMillis() / 1000.0));
+        String url = shop.baseUrl();
+        out.println("  Orders:   " + url + "/orders");
+        out.println("  Metrics:  " + url + "/metrics");
+        out.println("  Faults:   " + url + "/faults");
+        out.println("  Health:   " + url + "/health");
+        out.println("  Kafka:    " + shop.infrastructure().kafkaBootstrapServers()
+                + "   Temporal: " + shop.infrastructure().temporalTarget());
+        out.println("  Try:      curl -s -X POST " + url + "/orders -H 'Content-Type: application/json' "
+                + "-d '{\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":2}]}'");
+        if (!once) {
+            out.println("Press Ctrl-C to stop.");
+        }
+    }
+}

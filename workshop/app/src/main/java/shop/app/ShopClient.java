@@ -1,0 +1,54 @@
+package shop.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import shop.api.Json;
+
+/** The CLI's HTTP client for a running shop. */
+final class ShopClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = Json.mapper();
+    private final String baseUrl;
+
+    ShopClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** @return the new order's id */
+    String placeOrder(String customer, String sku, int quantity, String impl) throws IOException, InterruptedException {
+        String body = json.writeValueAsString(java.util.Map.of("customer", customer, "impl", impl,
+                "lines", java.util.List.of(java.util.Map.of("sku", sku, "quantity", quantity))));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("POST /orders answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body()).get("id").asText();
+    }
+
+    JsonNode order(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + id)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    /** Polls until the order is final or the timeout passes; returns its last view. */
+    JsonNode awaitFinal(String id, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode order = order(id);
+        while ("PENDING".equals(order.path("status").asText()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            order = order(id);
+        }
+        return order;
+    }
+}

@@ -1,0 +1,92 @@
+package shop.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import shop.api.ShopServer;
+import shop.domain.Catalog;
+import shop.domain.Domain;
+import shop.flow.FlowFactory;
+import shop.flow.OrderFlow;
+import shop.flow.OrderListener;
+import shop.flow.ShopContext;
+import shop.infra.Infrastructure;
+import shop.observe.Observability;
+
+/** The whole shop in one process: infrastructure, domain, flows and the HTTP API. Close it to stop everything. */
+public final class Shop implements AutoCloseable {
+    private final Infrastructure infrastructure;
+    private final Domain domain;
+    private final PrometheusMeterRegistry registry;
+    private final List<OrderFlow> flows;
+    private final ShopServer server;
+
+    private Shop(Infrastructure infrastructure, Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows,
+                 ShopServer server) {
+        this.infrastructure = infrastructure;
+        this.domain = domain;
+        this.registry = registry;
+        this.flows = flows;
+        this.server = server;
+    }
+
+    /**
+     * @param listeners makes the order listener (the business meters) for the registry
+     * @param progress  hears one line per step of the start-up
+     */
+    public static Shop start(ShopOptions options, Function<MeterRegistry, OrderListener> listeners,
+                             Consumer<String> progress) {
+        List<FlowFactory> factories = Flows.select(options.impls());
+        Infrastructure infrastructure = Infrastructure.start(options.env(), options.kafkaPort(), options.temporalPort(),
+                progress);
+        List<OrderFlow> flows = new ArrayList<>();
+        try {
+            Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
+            PrometheusMeterRegistry registry = Observability.newRegistry("shop");
+            ShopContext context = new ShopContext(domain, registry, listeners.apply(registry),
+                    infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget(), options.skippedServices());
+            for (FlowFactory factory : factories) {
+                progress.accept("starting the " + factory.name() + " flow");
+                flows.add(factory.create(context));
+            }
+            ShopServer server = ShopServer.start(domain, registry, flows, options.port());
+            progress.accept("HTTP API on " + server.baseUrl());
+            return new Shop(infrastructure, domain, registry, flows, server);
+        } catch (RuntimeException e) {
+            flows.forEach(OrderFlow::close);
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public List<OrderFlow> flows() {
+        return flows;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        flows.forEach(OrderFlow::close);
+        infrastructure.close();
+    }
+}
