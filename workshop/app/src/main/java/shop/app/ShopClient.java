@@ -35,6 +35,42 @@ final class ShopClient {
         return json.readTree(response.body()).get("id").asText();
     }
 
+    java.util.concurrent.CompletableFuture<String> placeOrderAsync(String customer, String sku, int quantity, String impl) {
+        String body;
+        try {
+            body = json.writeValueAsString(java.util.Map.of("customer", customer, "impl", impl,
+                    "lines", java.util.List.of(java.util.Map.of("sku", sku, "quantity", quantity))));
+        } catch (IOException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/orders"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("POST /orders answered " + response.statusCode() + ": " + response.body());
+                    }
+                    try {
+                        return json.readTree(response.body()).get("id").asText();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** The flows the shop runs, from GET /health; a clear error if nothing answers. */
+    java.util.List<String> flows() throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.List<String> flows = new java.util.ArrayList<>();
+            json.readTree(response.body()).path("flows").forEach(flow -> flows.add(flow.asText()));
+            return flows;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no shop answers at " + baseUrl + " (start one with ./shop run, or pass --url)");
+        }
+    }
+
     JsonNode order(String id) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + id)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
