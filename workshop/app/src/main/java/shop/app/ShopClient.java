@@ -23,16 +23,12 @@ final class ShopClient {
     }
 
     /** @return the new order's id */
-    String placeOrder(String customer, String sku, int quantity, String impl) throws IOException, InterruptedException {
-        String body = json.writeValueAsString(java.util.Map.of("customer", customer, "impl", impl,
-                "lines", java.util.List.of(java.util.Map.of("sku", sku, "quantity", quantity))));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IOException("POST /orders answered " + response.statusCode() + ": " + response.body());
+    String placeOrder(String customer, String sku, int quantity, String impl) throws IOException {
+        try {
+            return placeOrderAsync(customer, sku, quantity, impl).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
         }
-        return json.readTree(response.body()).get("id").asText();
     }
 
     java.util.concurrent.CompletableFuture<String> placeOrderAsync(String customer, String sku, int quantity, String impl) {

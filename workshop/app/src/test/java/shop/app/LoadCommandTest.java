@@ -2,12 +2,9 @@ package shop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import shop.api.ShopServer;
 import shop.domain.Domain;
 import shop.flow.DirectFlow;
@@ -15,15 +12,7 @@ import shop.flow.OrderListener;
 import shop.observe.Observability;
 
 class LoadCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = ShopCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final Cli cli = new Cli();
 
     @Test
     void placesOrdersAtTheRateForTheDurationAndSummarisesEveryOne() {
@@ -31,10 +20,10 @@ class LoadCommandTest {
         try (DirectFlow flow = new DirectFlow(domain, OrderListener.NONE);
              ShopServer server = ShopServer.start(domain, Observability.newRegistry("test"), List.of(flow), 0)) {
 
-            int exit = run("load", "--url", server.baseUrl(), "--rate", "20", "--duration", "2s");
+            int exit = cli.run("load", "--url", server.baseUrl(), "--rate", "20", "--duration", "2s");
 
-            assertThat(exit).as("exit code; stderr: " + err).isZero();
-            String summary = out.toString().lines().filter(line -> line.startsWith("direct")).findFirst().orElseThrow();
+            assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
+            String summary = cli.out.toString().lines().filter(line -> line.startsWith("direct")).findFirst().orElseThrow();
             String[] columns = summary.trim().split("\\s+");
             int placed = Integer.parseInt(columns[1]);
             assertThat(placed).as("about 20/s for 2 s").isBetween(30, 50);
@@ -45,7 +34,7 @@ class LoadCommandTest {
 
     @Test
     void anUnknownFlowOrNoShopIsAOneLineError() {
-        assertThat(run("load", "--url", "http://127.0.0.1:1", "--duration", "1s")).isEqualTo(2);
-        assertThat(err.toString()).contains("no shop answers at http://127.0.0.1:1");
+        assertThat(cli.run("load", "--url", "http://127.0.0.1:1", "--duration", "1s")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("no shop answers at http://127.0.0.1:1");
     }
 }

@@ -2,25 +2,14 @@ package shop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import shop.infra.Ports;
 
 class ShopCliTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = ShopCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final Cli cli = new Cli();
 
     @Test
     void runOnceStartsTheEmbeddedStackCompletesDemoOrdersAndStopsCleanly() {
@@ -28,11 +17,11 @@ class ShopCliTest {
         int kafkaPort = Ports.pickFree();
         int temporalPort = Ports.pickFree();
 
-        int exit = run("run", "--once", "--port", "" + port, "--kafka-port", "" + kafkaPort,
+        int exit = cli.run("run", "--once", "--port", "" + port, "--kafka-port", "" + kafkaPort,
                 "--temporal-port", "" + temporalPort);
 
-        assertThat(exit).as("exit code; stderr: " + err).isZero();
-        assertThat(out.toString())
+        assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
+        assertThat(cli.out.toString())
                 .contains("starting embedded Kafka (KRaft) on 127.0.0.1:" + kafkaPort)
                 .contains("starting embedded Temporal test server on 127.0.0.1:" + temporalPort)
                 .contains("COMPLETED")
@@ -46,27 +35,27 @@ class ShopCliTest {
     @Test
     void aPortInUseIsAOneLineErrorNamingThePortAndTheOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int exit = run("run", "--once", "--kafka-port", "" + taken.getLocalPort(),
+            int exit = cli.run("run", "--once", "--kafka-port", "" + taken.getLocalPort(),
                     "--port", "" + Ports.pickFree(), "--temporal-port", "" + Ports.pickFree());
 
             assertThat(exit).isEqualTo(2);
-            assertThat(err.toString().strip()).doesNotContain("\n")
+            assertThat(cli.err.toString().strip()).doesNotContain("\n")
                     .contains("port " + taken.getLocalPort()).contains("--kafka-port");
         }
     }
 
     @Test
     void anUnknownFlowIsNamedWithTheOnesAvailable() {
-        int exit = run("run", "--once", "--impl", "carrier-pigeon");
+        int exit = cli.run("run", "--once", "--impl", "carrier-pigeon");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown --impl \"carrier-pigeon\"").contains("direct");
+        assertThat(cli.err.toString()).contains("unknown --impl \"carrier-pigeon\"").contains("direct");
     }
 
     @Test
     void everyCommandHasHelp() {
-        assertThat(run("--help")).isZero();
-        assertThat(run("run", "--help")).isZero();
-        assertThat(out.toString()).contains("--kafka-port").contains("--impl").contains("--service");
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.run("run", "--help")).isZero();
+        assertThat(cli.out.toString()).contains("--kafka-port").contains("--impl").contains("--service");
     }
 }
