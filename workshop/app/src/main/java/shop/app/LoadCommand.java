@@ -101,7 +101,7 @@ final class LoadCommand implements Callable<Integer> {
                     "p50 ms", "p95 ms", "p99 ms");
             for (var entry : placed.entrySet()) {
                 int completed = 0, rejected = 0, pending = 0;
-                List<Long> latencies = new ArrayList<>();
+                List<Double> latencies = new ArrayList<>();
                 Instant deadline = Instant.now().plus(patience);
                 for (String id : entry.getValue()) {
                     JsonNode order = shop.awaitFinal(id, Duration.between(Instant.now(), deadline).isNegative()
@@ -113,11 +113,11 @@ final class LoadCommand implements Callable<Integer> {
                     }
                     if (order.hasNonNull("finishedAt")) {
                         latencies.add(Duration.between(Instant.parse(order.get("placedAt").asText()),
-                                Instant.parse(order.get("finishedAt").asText())).toMillis());
+                                Instant.parse(order.get("finishedAt").asText())).toNanos() / 1e6);
                     }
                 }
                 Percentiles p = new Percentiles(latencies);
-                out.printf("%-14s %8d %10d %9d %8d %8d %8d %8d%n", entry.getKey(), entry.getValue().size(), completed,
+                out.printf("%-14s %8d %10d %9d %8d %8.1f %8.1f %8.1f%n", entry.getKey(), entry.getValue().size(), completed,
                         rejected, pending, p.at(50), p.at(95), p.at(99));
             }
             out.printf("HTTP errors: %d%n", httpErrors);

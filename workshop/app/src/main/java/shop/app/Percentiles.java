@@ -4,24 +4,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Nearest-rank percentiles of a list of latencies in milliseconds. */
+/** Nearest-rank percentiles of latencies in milliseconds. */
 final class Percentiles {
-    private final List<Long> sorted;
+    private final List<Double> sorted;
 
-    Percentiles(List<Long> millis) {
+    Percentiles(List<Double> millis) {
         this.sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
     }
 
-    long at(double percentile) {
+    double at(double percentile) {
         if (sorted.isEmpty()) {
             return 0;
         }
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    int count() {
-        return sorted.size();
     }
 }
