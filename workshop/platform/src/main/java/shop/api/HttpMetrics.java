@@ -34,6 +34,7 @@ final class HttpMetrics {
                 .register(registry));
     }
 
+    // tag::route-tag[]
     /** The route template ("/orders/{id}"), never the raw path, so ids do not explode the tag values. */
     private static String route(Context ctx) {
         try {
@@ -42,4 +43,5 @@ final class HttpMetrics {
             return "UNKNOWN";
         }
     }
+    // end::route-tag[]
 }
