@@ -34,7 +34,7 @@ for deck in *.md; do
   # Mermaid fences become SVG files next to a rewritten copy of the deck; Marp renders that copy.
   npx --no-install mmdc --quiet -p "$puppeteer_config" -c mermaid.json -b transparent \
       -i "$deck" -o "dist/$name.md" -a dist
-  npx --no-install marp --allow-local-files --html=false "dist/$name.md" -o "dist/$name.html"
+  npx --no-install marp --allow-local-files "dist/$name.md" -o "dist/$name.html"
   npx --no-install marp --allow-local-files --pdf --pdf-notes "dist/$name.md" -o "dist/$name.pdf"
   expected=$(count_slides "$deck")
   pages=$(pdfinfo "dist/$name.pdf" | awk '/^Pages:/ { print $2 }')
