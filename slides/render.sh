@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders every deck (slides/*.md with "marp: true") to dist/NAME.html and dist/NAME.pdf, and fails unless
 # each PDF has one page per slide. Needs: node + npm (npm ci installs the pinned tools), Debian's chromium,
-# pdfinfo (poppler-utils). Works offline once node_modules is there. Usage: bash slides/render.sh
+# pdfinfo (poppler-utils). Works offline once node_modules is there.
+# Usage: bash slides/render.sh [DECK.md ...]   (no argument: every deck)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,11 +27,15 @@ count_slides() {
        END { print n + 1 }' "$1"
 }
 
-rm -rf dist && mkdir -p dist
+decks=("$@")
+[ ${#decks[@]} -gt 0 ] || decks=(*.md)
+mkdir -p dist
 failed=0
-for deck in *.md; do
+for deck in "${decks[@]}"; do
+  deck=$(basename "$deck")
   head -n 5 "$deck" | grep -qx 'marp: true' || continue
   name=${deck%.md}
+  rm -f "dist/$name".*  "dist/$name"-*.svg
   # Mermaid fences become SVG files next to a rewritten copy of the deck; Marp renders that copy.
   npx --no-install mmdc --quiet -p "$puppeteer_config" -c mermaid.json -b transparent \
       -i "$deck" -o "dist/$name.md" -a dist

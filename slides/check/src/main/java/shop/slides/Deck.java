@@ -65,6 +65,23 @@ public record Deck(Path file, List<String> lines) {
         return fences;
     }
 
+    /** Lines outside code fences that Marp would also take as a slide break ({@code ***}, {@code ___}). */
+    public List<Integer> otherRules() {
+        List<Integer> rules = new ArrayList<>();
+        String fence = null;
+        for (int i = bodyStart(); i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (fence == null && isFenceOpening(line)) {
+                fence = fenceMarker(line);
+            } else if (fence != null && line.equals(fence)) {
+                fence = null;
+            } else if (fence == null && line.matches("(\\*\\s*){3,}|(_\\s*){3,}|(-\\s*){3,}") && !line.equals("---")) {
+                rules.add(i + 1);
+            }
+        }
+        return rules;
+    }
+
     private int bodyStart() {
         if (lines.isEmpty() || !lines.get(0).equals("---")) {
             return 0;

@@ -3,8 +3,6 @@ package shop.slides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,29 +63,5 @@ class RegionTest {
     @Test
     void aReferenceWithoutRegionIsRefused() {
         assertThatThrownBy(() -> Region.read(root, "A.java")).hasMessageContaining("names no region");
-    }
-
-    @Test
-    void anEditedExcerptNoLongerMatches() throws IOException {
-        Files.writeString(root.resolve("A.java"), String.join("\n", SOURCE));
-        Path deck = root.resolve("deck.md");
-        Files.writeString(deck, String.join("\n",
-                "---", "marp: true", "---", "", "# One", "", "---", "", "# Two",
-                "```java excerpt=A.java#inner", "call2();", "```", "A.java", ""));
-        Fence fence = Deck.read(deck).fences().get(0);
-
-        assertThat(fence.slide()).isEqualTo(2);
-        assertThat(fence.excerpt()).contains("A.java#inner");
-        assertThat(fence.caption()).isEqualTo("A.java");
-        assertThat(fence.body()).isNotEqualTo(Region.read(root, fence.excerpt().orElseThrow()));
-    }
-
-    @Test
-    void slidesAreCountedAsMarpCountsThem() throws IOException {
-        Path deck = root.resolve("deck.md");
-        Files.writeString(deck, String.join("\n",
-                "---", "marp: true", "---", "", "# One", "", "---", "", "Setext heading, not a slide break",
-                "---", "", "```yaml", "---", "```", "", "---", "", "# Three", ""));
-        assertThat(Deck.read(deck).slideCount()).isEqualTo(3);
     }
 }

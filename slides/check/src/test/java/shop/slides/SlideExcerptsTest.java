@@ -25,6 +25,15 @@ class SlideExcerptsTest {
                 .contains("observability.md", "choreography-vs-orchestration.md");
     }
 
+    @Test
+    @DisplayName("slides are separated by --- only, so render.sh can count the pages to expect")
+    void slidesAreSeparatedByDashesOnly() {
+        assertThat(DECKS).allSatisfy(deck -> assertThat(deck.otherRules())
+                .as("%s: lines that Marp also takes as slide breaks (***, ___, - - -); write --- after a blank line",
+                        deck.file().getFileName())
+                .isEmpty());
+    }
+
     @TestFactory
     @DisplayName("each excerpt equals its source region")
     Stream<DynamicTest> eachExcerptEqualsItsRegion() {
