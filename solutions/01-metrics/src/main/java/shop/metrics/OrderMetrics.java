@@ -37,11 +37,13 @@ public final class OrderMetrics implements OrderListener {
     @Override
     public void placed(String impl, Order order) {
         // TODO 1: count placed orders, tagged by impl
+        // tag::placed-counter[]
         Counter.builder(ORDERS_PLACED)
                 .description("Orders accepted by the shop")
                 .tag(TAG_IMPL, impl)
                 .register(registry)
                 .increment();
+        // end::placed-counter[]
         // TODO 5: one more order in flight
         inFlight(impl).incrementAndGet();
     }
@@ -49,6 +51,7 @@ public final class OrderMetrics implements OrderListener {
     @Override
     public void stepFinished(String impl, String step, Duration duration, String outcome) {
         // TODO 4: time each step, tagged by impl, step and outcome
+        // tag::step-timer[]
         Timer.builder(STEP_DURATION)
                 .description("Time a step of the order flow took, retries included")
                 .tags(TAG_IMPL, impl, TAG_STEP, step, TAG_OUTCOME, outcome)
@@ -57,6 +60,7 @@ public final class OrderMetrics implements OrderListener {
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry)
                 .record(duration);
+        // end::step-timer[]
     }
 
     @Override
@@ -84,8 +88,10 @@ public final class OrderMetrics implements OrderListener {
         inFlight(impl).decrementAndGet();
     }
 
+    // tag::in-flight-gauge[]
     private AtomicInteger inFlight(String impl) {
         return inFlight.computeIfAbsent(impl, key ->
                 registry.gauge(ORDERS_IN_FLIGHT, Tags.of(TAG_IMPL, key), new AtomicInteger()));
     }
+    // end::in-flight-gauge[]
 }

@@ -34,6 +34,7 @@ final class HttpMetrics {
                 .register(registry));
     }
 
+    // tag::route-tag[]
     /** The route template ("/orders/{id}"), never the raw path, so ids do not explode the tag values. */
     private static String route(Context ctx) {
         try {
@@ -43,4 +44,5 @@ final class HttpMetrics {
             return "NOT_FOUND";
         }
     }
+    // end::route-tag[]
 }

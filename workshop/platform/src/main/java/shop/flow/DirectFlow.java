@@ -85,6 +85,7 @@ public final class DirectFlow implements OrderFlow {
             finish(order, timeline, OrderStatus.REJECTED, reason(e));
             return;
         }
+        // tag::direct-compensation[]
         try {
             step(timeline, Service.SHIPPING, "book", retry,
                     () -> domain.shipping().book(id + ":book", id, order.customer()));
@@ -94,6 +95,7 @@ public final class DirectFlow implements OrderFlow {
             finish(order, timeline, OrderStatus.REJECTED, reason(e));
             return;
         }
+        // end::direct-compensation[]
         finish(order, timeline, OrderStatus.COMPLETED, null);
     }
 

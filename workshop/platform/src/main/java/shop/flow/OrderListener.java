@@ -11,6 +11,7 @@ import shop.domain.Order;
 public interface OrderListener {
     OrderListener NONE = new OrderListener() {};
 
+    // tag::listener[]
     default void placed(String impl, Order order) {}
 
     /** @param outcome "ok" or a failure reason such as "card-declined" or "transient-error" */
@@ -18,4 +19,5 @@ public interface OrderListener {
 
     /** @param endToEnd from placed to final state */
     default void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {}
+    // end::listener[]
 }
