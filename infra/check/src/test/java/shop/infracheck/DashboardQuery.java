@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 record DashboardQuery(String where, String expr, boolean exemplar) {
 
     /**
-     * Meters that only the Kafka and Temporal flows emit, which the check's shop (the direct flow) cannot
-     * produce: queries on them are checked to parse, not to return data.
+     * Meters that only the choreography and orchestration flows and the Temporal SDK emit, which the check's
+     * shop (the direct flow plus bare Kafka clients) cannot produce: queries on them are checked to parse,
+     * not to return data.
      */
     private static final Pattern OTHER_FLOWS =
-            Pattern.compile("\\b(kafka_|temporal_)|impl=\"(choreography|orchestration)\"");
+            Pattern.compile("\\btemporal_|impl=\"(choreography|orchestration)\"");
 
-    boolean expectsDataFromTheDirectFlow() {
+    boolean expectsDataFromTheCheck() {
         return !OTHER_FLOWS.matcher(expr).find();
     }
 
