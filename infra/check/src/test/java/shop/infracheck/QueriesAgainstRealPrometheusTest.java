@@ -26,7 +26,7 @@ import shop.testkit.ShopHttp;
 
 /**
  * The strongest check of the dashboards: a real shop takes orders with faults on, real Kafka clients move
- * records, the real prometheus scrapes it all with the repo's config and rules, and every panel's query
+ * records, a real Temporal worker runs workflows, the real prometheus scrapes it all with the repo's config and rules, and every panel's query
  * and every rule runs against it. A panel that would show "No data" fails here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +38,7 @@ class QueriesAgainstRealPrometheusTest {
     private ShopServer shop;
     private PrometheusServer prometheus;
     private KafkaTraffic kafka;
+    private TemporalTraffic temporal;
 
     @BeforeAll
     void shopTakesOrdersWhilePrometheusScrapesIt(@TempDir Path workDir) throws Exception {
@@ -49,6 +50,7 @@ class QueriesAgainstRealPrometheusTest {
         prometheus = PrometheusServer.scraping("127.0.0.1:" + shop.port(), workDir);
         ShopHttp client = new ShopHttp(shop.baseUrl());
         kafka = new KafkaTraffic(SharedKafka.bootstrapServers(), registry);
+        temporal = new TemporalTraffic(registry);
 
         // Declined cards, a missing SKU and carriers that say no: every outcome and compensation happens.
         assertThat(client.put("/faults", "{\"declineRate\": 0.2, \"carrierUnavailableRate\": 0.2,"
@@ -62,6 +64,7 @@ class QueriesAgainstRealPrometheusTest {
             client.post("/orders", "{\"customer\": \"\"}");
             client.get("/orders/no-such-order");
             kafka.sendAndConsumeSome(20);
+            temporal.runOneOfEach(batch);
             double expected = placed;
             await("batch " + batch + " of orders to be scraped").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(250))
@@ -145,6 +148,9 @@ class QueriesAgainstRealPrometheusTest {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (temporal != null) {
+            temporal.close();
         }
         if (shop != null) {
             shop.close();
