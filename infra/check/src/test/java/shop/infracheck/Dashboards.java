@@ -1,0 +1,52 @@
+package shop.infracheck;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The provisioned Grafana dashboards (infra/grafana/dashboards/*.json). */
+final class Dashboards {
+    private Dashboards() {}
+
+    static Map<String, JsonNode> all() {
+        Map<String, JsonNode> dashboards = new LinkedHashMap<>();
+        for (Path file : Infra.files("grafana/dashboards", ".json")) {
+            dashboards.put(file.getFileName().toString(), Infra.json(file));
+        }
+        return dashboards;
+    }
+
+    /** Every panel that shows data (rows flattened, row headers left out). */
+    static List<JsonNode> panels(JsonNode dashboard) {
+        List<JsonNode> panels = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            if ("row".equals(panel.path("type").asText())) {
+                panel.path("panels").forEach(panels::add);
+            } else {
+                panels.add(panel);
+            }
+        }
+        return panels;
+    }
+
+    static List<DashboardQuery> queries() {
+        List<DashboardQuery> queries = new ArrayList<>();
+        all().forEach((file, dashboard) -> queries.addAll(DashboardQuery.of(file, dashboard)));
+        return queries;
+    }
+
+    /** The variables' queries, e.g. label_values(shop_orders_placed_total, impl). */
+    static Map<String, String> variableQueries() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        all().forEach((file, dashboard) -> {
+            for (JsonNode variable : dashboard.path("templating").path("list")) {
+                variables.put(file + " / $" + variable.path("name").asText(), variable.path("definition").asText());
+            }
+        });
+        return variables;
+    }
+}

@@ -1,0 +1,162 @@
+package shop.infracheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import shop.api.ShopServer;
+import shop.domain.Domain;
+import shop.flow.DirectFlow;
+import shop.metrics.OrderMetrics;
+import shop.observe.Observability;
+import shop.testkit.SharedKafka;
+import shop.testkit.ShopHttp;
+
+/**
+ * The strongest check of the dashboards: a real shop takes orders with faults on, real Kafka clients move
+ * records, a real Temporal worker runs workflows, the real prometheus scrapes it all with the repo's config and rules, and every panel's query
+ * and every rule runs against it. A panel that would show "No data" fails here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedKafka.class)
+class QueriesAgainstRealPrometheusTest {
+    private static final String[] SKUS = {"BOOK-1", "MUG-1", "TEE-1", "LAMP-1", "DESK-1"};
+
+    private DirectFlow flow;
+    private ShopServer shop;
+    private PrometheusServer prometheus;
+    private KafkaTraffic kafka;
+    private TemporalTraffic temporal;
+
+    @BeforeAll
+    void shopTakesOrdersWhilePrometheusScrapesIt(@TempDir Path workDir) throws Exception {
+        Binaries.require("prometheus");
+        PrometheusMeterRegistry registry = Observability.newRegistry("shop");
+        Domain domain = Domain.demo();
+        flow = new DirectFlow(domain, new OrderMetrics(registry));
+        shop = ShopServer.start(domain, registry, List.of(flow), 0);
+        prometheus = PrometheusServer.scraping("127.0.0.1:" + shop.port(), workDir);
+        ShopHttp client = new ShopHttp(shop.baseUrl());
+        kafka = new KafkaTraffic(SharedKafka.bootstrapServers(), registry);
+        temporal = new TemporalTraffic(registry);
+
+        // Declined cards, a missing SKU and carriers that say no: every outcome and compensation happens.
+        assertThat(client.put("/faults", "{\"declineRate\": 0.2, \"carrierUnavailableRate\": 0.2,"
+                + " \"outOfStock\": [\"LAMP-1\"]}").status()).isEqualTo(200);
+        int placed = 0;
+        for (int batch = 1; batch <= 4; batch++) {
+            for (int i = 0; i < 15; i++) {
+                client.placeOrder("customer-" + i, SKUS[(batch + i) % SKUS.length], 1);
+                placed++;
+            }
+            client.post("/orders", "{\"customer\": \"\"}");
+            client.get("/orders/no-such-order");
+            kafka.sendAndConsumeSome(20);
+            temporal.runOneOfEach(batch);
+            double expected = placed;
+            await("batch " + batch + " of orders to be scraped").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> prometheus.sum("sum(shop_order_duration_seconds_count)") >= expected);
+        }
+        // A real collection, so the GC panels have a pause to show.
+        System.gc();
+        await("a GC pause to be scraped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> prometheus.sum("sum(jvm_gc_pause_seconds_count)") > 0);
+        await("the SLO rules to be evaluated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> prometheus.query("impl:shop_order_slo_errors:ratio_rate6h").resultCount() > 0);
+    }
+
+    @Test
+    void everyDashboardQueryParsesAndReturnsDataWhereTheCheckProducesIt() {
+        List<DashboardQuery> queries = Dashboards.queries();
+        assertThat(queries).as("queries found in infra/grafana/dashboards").hasSizeGreaterThan(40);
+        assertThat(problems(queries)).as("dashboard queries that fail or would show \"No data\"").isEmpty();
+    }
+
+    @Test
+    void everyRuleParsesAndTheShopRecordingRulesReturnData() {
+        List<DashboardQuery> queries = new ArrayList<>();
+        for (Rules.Rule rule : Rules.all()) {
+            // An alert's expression returns nothing while it does not fire: only parsing is checked.
+            queries.add(rule.alert() ? new DashboardQuery(rule.asQuery().where(), rule.expr() + " or vector(0)", false)
+                    : rule.asQuery());
+        }
+        assertThat(problems(queries)).as("rule expressions that fail or return nothing").isEmpty();
+    }
+
+    @Test
+    void prometheusLoadedEveryRuleGroupAndEvaluatedThemWithoutErrors() {
+        PrometheusServer.Answer rules = prometheus.rules();
+        assertThat(rules.success()).as("GET /api/v1/rules").isTrue();
+        List<String> groups = new ArrayList<>();
+        List<String> unhealthy = new ArrayList<>();
+        for (JsonNode group : rules.data().path("groups")) {
+            groups.add(group.path("name").asText());
+            for (JsonNode rule : group.path("rules")) {
+                if (!"ok".equals(rule.path("health").asText())) {
+                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
+                }
+            }
+        }
+        assertThat(groups).as("rule groups Prometheus loaded").hasSizeGreaterThanOrEqualTo(Rules.files().size());
+        assertThat(unhealthy).as("rules whose last evaluation failed").isEmpty();
+    }
+
+    @Test
+    void everyDashboardVariableHasValues() {
+        List<String> problems = new ArrayList<>();
+        Dashboards.variableQueries().forEach((where, definition) -> {
+            var call = java.util.regex.Pattern.compile("label_values\\((\\w+),\\s*(\\w+)\\)").matcher(definition);
+            if (!call.matches()) {
+                problems.add(where + ": only label_values(metric, label) is checked, was " + definition);
+            } else if (prometheus.labelValues(call.group(2), call.group(1)).data().size() == 0) {
+                problems.add(where + ": " + definition + " has no values");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private List<String> problems(List<DashboardQuery> queries) {
+        List<String> problems = new ArrayList<>();
+        for (DashboardQuery query : queries) {
+            PrometheusServer.Answer answer = prometheus.query(query.asGrafanaSends());
+            if (!answer.success()) {
+                problems.add(query.where() + ": " + answer.error() + "\n    " + query.expr());
+            } else if (query.expectsDataFromTheCheck() && answer.resultCount() == 0) {
+                problems.add(query.where() + ": no data although the check produced its meters\n    " + query.expr());
+            }
+        }
+        return problems;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (temporal != null) {
+            temporal.close();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+        if (flow != null) {
+            flow.close();
+        }
+    }
+}
