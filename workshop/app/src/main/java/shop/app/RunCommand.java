@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
             description = "HTTP port (default ${DEFAULT-VALUE}; with --service: a free port)")
     int port;
 
+    @Option(names = "--host", defaultValue = "${env:SHOP_HOST:-127.0.0.1}",
+            description = "address the HTTP server listens on (default ${DEFAULT-VALUE}; for Prometheus in Docker on Linux: 172.17.0.1)")
+    String host;
+
     @Option(names = "--kafka-port", defaultValue = "${env:KAFKA_PORT:-9092}", description = "embedded Kafka port (default ${DEFAULT-VALUE})")
     int kafkaPort;
 
@@ -63,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             return runService(out);
         }
         ShopOptions options = new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices,
-                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv());
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host);
         out.println("Starting the shop...");
         Shop shop = Shop.start(options, OrderMetrics::new, line -> out.println("  " + line));
         Thread stopper = new Thread(() -> {
@@ -90,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--port");
         ShopOptions options = new ShopOptions(portGiven ? port : 0, kafkaPort, temporalPort, impls, Set.of(),
-                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv());
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host);
         ServiceProcess process = ServiceProcess.start(impls.get(0), service, options, OrderMetrics::new,
                 line -> out.println("  " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

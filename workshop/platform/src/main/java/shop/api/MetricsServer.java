@@ -15,12 +15,12 @@ public final class MetricsServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static MetricsServer start(PrometheusMeterRegistry registry, int port) {
+    public static MetricsServer start(PrometheusMeterRegistry registry, String host, int port) {
         int chosen = port == 0 ? Ports.pickFree() : port;
         Ports.requireFree(chosen, "service metrics", "--port");
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = "127.0.0.1";
+            config.jetty.host = host;
             config.routes.get("/metrics", ctx -> ShopServer.writeMetrics(ctx, registry));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         });
@@ -33,7 +33,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://" + ShopServer.LOOPBACK + ":" + app.port();
     }
 
     @Override

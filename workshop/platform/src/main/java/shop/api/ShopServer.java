@@ -31,6 +31,7 @@ import shop.infra.Ports;
  */
 public final class ShopServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7070;
+    public static final String LOOPBACK = "127.0.0.1";
     public static final long MAX_BODY_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ShopServer.class);
 
@@ -40,12 +41,14 @@ public final class ShopServer implements AutoCloseable {
     private final ObjectMapper json = Json.mapper();
     private final OrderBook book = new OrderBook();
     private final Javalin app;
+    private final String host;
 
-    private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, int port) {
+    private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port) {
         if (flows.isEmpty()) {
             throw new IllegalArgumentException("the shop needs at least one flow");
         }
         this.domain = domain;
+        this.host = host;
         this.registry = registry;
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
@@ -53,7 +56,7 @@ public final class ShopServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jetty.host = "127.0.0.1";
+            config.jetty.host = host;
             config.jsonMapper(new JavalinJackson(json, false));
             config.routes.before(http::start);
             config.routes.after(http::stop);
@@ -78,7 +81,9 @@ public final class ShopServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, null, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
-        Ports.requireFree(port, "shop HTTP API", "--port or PORT");
+        if (host.equals(LOOPBACK)) {
+            Ports.requireFree(port, "shop HTTP API", "--port or PORT");
+        }
         try {
             app.start(port);
         } catch (RuntimeException e) {
@@ -88,15 +93,21 @@ public final class ShopServer implements AutoCloseable {
 
     /** Starts the API on 127.0.0.1:port (0 picks a free port); the first flow is the default. */
     public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, int port) {
-        return new ShopServer(domain, registry, flows, port == 0 ? Ports.pickFree() : port);
+        return start(domain, registry, flows, LOOPBACK, port);
+    }
+
+    public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
+                                   int port) {
+        return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port);
     }
 
     public int port() {
         return app.port();
     }
 
+    /** Where a client on this machine reaches the API. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + (host.equals("0.0.0.0") ? LOOPBACK : host) + ":" + port();
     }
 
     private void placeOrder(Context ctx) {

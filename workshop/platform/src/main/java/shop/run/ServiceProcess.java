@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
                 java.util.Set.of());
         progress.accept("starting the " + impl + " " + serviceName + " service (Kafka " + kafka + ", Temporal " + temporal + ")");
         AutoCloseable service = factory.startService(serviceName, context);
-        MetricsServer server = MetricsServer.start(registry, options.port());
+        MetricsServer server = MetricsServer.start(registry, options.host(), options.port());
         progress.accept("metrics on " + server.baseUrl() + "/metrics");
         return new ServiceProcess(service, server);
     }

@@ -53,7 +53,7 @@ public final class Shop implements AutoCloseable {
                 progress.accept("starting the " + factory.name() + " flow");
                 flows.add(factory.create(context));
             }
-            ShopServer server = ShopServer.start(domain, registry, flows, options.port());
+            ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port());
             progress.accept("HTTP API on " + server.baseUrl());
             return new Shop(infrastructure, domain, registry, flows, server);
         } catch (RuntimeException e) {

@@ -13,13 +13,20 @@ import shop.infra.Infrastructure;
  * @param impls           flows to run, in order; the first is the default for POST /orders. Empty: every flow found
  * @param skippedServices parts of a flow that run in another process, e.g. "payment" or "worker"
  * @param env             where KAFKA_BOOTSTRAP_SERVERS and TEMPORAL_ADDRESS are read from
+ * @param host            the address the HTTP server listens on: loopback unless Prometheus in a container must
+ *                        reach it (on Linux, the Docker bridge address, e.g. 172.17.0.1)
  */
 public record ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
-                          int stockPerSku, Map<String, String> env) {
+                          int stockPerSku, Map<String, String> env, String host) {
     public ShopOptions {
         impls = List.copyOf(impls);
         skippedServices = Set.copyOf(skippedServices);
         env = Map.copyOf(env);
+    }
+
+    public ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
+                       int stockPerSku, Map<String, String> env) {
+        this(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, ShopServer.LOOPBACK);
     }
 
     public static ShopOptions defaults() {
