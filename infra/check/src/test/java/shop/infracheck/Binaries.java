@@ -4,7 +4,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds prometheus and promtool on the PATH, or fails with the command that installs them. */
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds prometheus and promtool on the PATH. Without them the checks are skipped on a laptop (a JDK is all an
+ * attendee needs), but fail in CI ({@code CI} set), where .ci/run installs them.
+ */
 final class Binaries {
     private Binaries() {}
 
@@ -15,7 +20,12 @@ final class Binaries {
                 return candidate;
             }
         }
-        throw new AssertionError(name + " is not on the PATH: install it with `apt-get install -y prometheus`"
-                + " (Debian/Ubuntu; it provides prometheus and promtool)");
+        String message = name + " is not on the PATH: install it with `apt-get install -y prometheus`"
+                + " (Debian/Ubuntu; it provides prometheus and promtool)";
+        if (System.getenv("CI") != null) {
+            throw new AssertionError(message);
+        }
+        Assumptions.abort(message + "; skipped outside CI");
+        return null;
     }
 }
