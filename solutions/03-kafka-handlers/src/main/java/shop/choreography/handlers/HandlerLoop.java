@@ -42,6 +42,7 @@ public final class HandlerLoop implements AutoCloseable {
     private final LoopHooks hooks;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean handling;
 
     public HandlerLoop(String bootstrapServers, String group, String topic, RecordProcessor processor,
                        EventPublisher publisher, LoopHooks hooks) {
@@ -78,7 +79,9 @@ public final class HandlerLoop implements AutoCloseable {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
+                    handling = true;
                     handle(records);
+                    handling = false;
                 }
             }
         } catch (WakeupException | InterruptException e) {
@@ -88,9 +91,14 @@ public final class HandlerLoop implements AutoCloseable {
                 log.error("{} stopped: {}", group, e.toString(), e);
             }
         } finally {
+            handling = false;
             hooks.consumerClosing(consumer);
-            Thread.interrupted(); // close() interrupted a retry; the consumer still needs to leave its group cleanly
-            consumer.close(Duration.ofSeconds(2));
+            Thread.interrupted(); // close() may have interrupted a retry; the consumer still leaves its group cleanly
+            try {
+                consumer.close(Duration.ofSeconds(2));
+            } catch (InterruptException e) {
+                // stopped while leaving the group: the broker notices after the session timeout
+            }
         }
     }
 
@@ -151,8 +159,11 @@ public final class HandlerLoop implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        thread.interrupt();
         try {
+            thread.join(500);
+            if (thread.isAlive() && handling) {
+                thread.interrupt(); // it is waiting to retry a service that is down: stop waiting
+            }
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

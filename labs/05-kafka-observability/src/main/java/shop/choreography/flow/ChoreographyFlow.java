@@ -1,0 +1,134 @@
+package shop.choreography.flow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import shop.choreography.events.EventPublisher;
+import shop.choreography.events.EventTopics;
+import shop.choreography.events.OrderEvent.OrderPlaced;
+import shop.choreography.failures.ResilientServices;
+import shop.choreography.handlers.HandlerLoop;
+import shop.choreography.handlers.OrderProjection;
+import shop.choreography.observe.ConsumerGroupLag;
+import shop.choreography.observe.MetricsBridge;
+import shop.choreography.observe.ObservedLoops;
+import shop.choreography.observe.TraceParent;
+import shop.domain.Order;
+import shop.flow.OrderFlow;
+import shop.flow.OrderView;
+import shop.flow.ShopContext;
+
+/**
+ * The order flow as choreography on Kafka: {@link #place} publishes "order placed", the services react to each
+ * other's events, and {@link #view} answers from the order service's projection of the events.
+ */
+public final class ChoreographyFlow implements OrderFlow {
+    public static final String NAME = "choreography";
+    public static final List<String> SERVICES = List.of(ResilientServices.ORDER, ResilientServices.PAYMENT,
+            ResilientServices.INVENTORY, ResilientServices.SHIPPING);
+
+    private final ShopContext context;
+    private final EventTopics topics;
+    private final Set<String> servicesHere;
+    private final Clock clock = Clock.systemUTC();
+    private final Set<String> placed = ConcurrentHashMap.newKeySet();
+    private final EventPublisher publisher;
+    private final KafkaClientMetrics producerMetrics;
+    private final ObservedLoops hooks;
+    private final OrderProjection projection;
+    private final ConsumerGroupLag lag;
+    private final Map<String, HandlerLoop> loops = new LinkedHashMap<>();
+
+    /**
+     * @param topicPrefix  keeps this flow's topics and groups apart from other flows on the same broker ("" in the shop)
+     * @param servicesHere the services this process runs; the others run elsewhere ({@code run --service NAME})
+     */
+    public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere) {
+        this.context = context;
+        this.topics = new EventTopics(topicPrefix);
+        this.servicesHere = Set.copyOf(servicesHere);
+        String bootstrap = context.kafkaBootstrapServers();
+        topics.create(bootstrap);
+        this.publisher = new EventPublisher(bootstrap, topics);
+        this.producerMetrics = new KafkaClientMetrics(publisher.producer());
+        producerMetrics.bindTo(context.registry());
+        this.hooks = new ObservedLoops(context.registry());
+        this.projection = new OrderProjection(bootstrap, topics.events(), new MetricsBridge(context.listener(), placed::contains));
+        this.lag = new ConsumerGroupLag(bootstrap, topics.events(), SERVICES.stream().map(topics::group).toList(),
+                context.registry());
+        startServices();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void place(Order order) {
+        if (!placed.add(order.id())) {
+            return;
+        }
+        context.listener().placed(NAME, order);
+        TraceParent trace = TraceParent.newTrace();
+        try {
+            publisher.publish(OrderPlaced.of(order, clock.instant()), Map.of(TraceParent.HEADER, trace.header()))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while placing " + order.id(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            placed.remove(order.id());
+            throw new IllegalStateException("could not publish \"order placed\" for " + order.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<OrderView> view(String orderId) {
+        return projection.view(orderId);
+    }
+
+    public EventTopics topics() {
+        return topics;
+    }
+
+    /** Stops this process's services, wherever they are in their work, and starts them again. */
+    public synchronized void restartServices() {
+        stopServices();
+        startServices();
+    }
+
+    private synchronized void startServices() {
+        for (String service : SERVICES) {
+            if (servicesHere.contains(service)) {
+                loops.put(service, ResilientServices.start(service, context.domain(), clock,
+                        context.kafkaBootstrapServers(), topics, publisher, hooks));
+            }
+        }
+    }
+
+    private synchronized void stopServices() {
+        List<HandlerLoop> running = new ArrayList<>(loops.values());
+        loops.clear();
+        running.forEach(HandlerLoop::close);
+    }
+
+    @Override
+    public void close() {
+        stopServices();
+        projection.close();
+        lag.close();
+        producerMetrics.close();
+        publisher.close();
+    }
+}
