@@ -15,6 +15,8 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import shop.choreography.events.EventCodec;
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.FinalEvent;
@@ -28,6 +30,8 @@ import shop.flow.OrderView;
  * the same views by reading the log again.
  */
 public final class OrderProjection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
+
     private final Map<String, OrderStory> stories = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final ProjectionListener listener;
@@ -81,11 +85,16 @@ public final class OrderProjection implements AutoCloseable {
         if (!story.add(event)) {
             return;
         }
-        if (event instanceof StepEvent step) {
-            listener.stepFinished(step);
-        }
-        if (event instanceof FinalEvent) {
-            listener.finished(story.order(), story.view());
+        try {
+            if (event instanceof StepEvent step) {
+                listener.stepFinished(step);
+            }
+            if (event instanceof FinalEvent) {
+                listener.finished(story.order(), story.view());
+            }
+        } catch (RuntimeException e) {
+            // a broken listener (metrics) must not stop the order service from following the orders
+            log.warn("the projection listener failed on {}: {}", event.eventId(), e.toString());
         }
     }
 

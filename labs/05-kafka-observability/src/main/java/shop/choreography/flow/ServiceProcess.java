@@ -18,7 +18,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess(String service, ShopContext context, String topicPrefix) {
         EventTopics topics = new EventTopics(topicPrefix);
-        topics.create(context.kafkaBootstrapServers());
+        TopicsAtStartup.create(topics, context.kafkaBootstrapServers());
         this.publisher = new EventPublisher(context.kafkaBootstrapServers(), topics);
         this.producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(context.registry());

@@ -61,7 +61,7 @@ public final class ChoreographyFlow implements OrderFlow {
         this.topics = new EventTopics(topicPrefix);
         this.servicesHere = Set.copyOf(servicesHere);
         String bootstrap = context.kafkaBootstrapServers();
-        topics.create(bootstrap);
+        TopicsAtStartup.create(topics, bootstrap);
         this.publisher = new EventPublisher(bootstrap, topics);
         this.producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(context.registry());
