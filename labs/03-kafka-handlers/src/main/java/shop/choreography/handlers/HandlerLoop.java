@@ -68,6 +68,7 @@ public final class HandlerLoop implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"); // each service waits on the one before: answer fast
         return props;
     }
 

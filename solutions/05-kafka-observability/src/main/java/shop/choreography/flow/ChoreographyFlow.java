@@ -20,11 +20,9 @@ import shop.choreography.events.EventPublisher;
 import shop.choreography.events.EventTopics;
 import shop.choreography.events.OrderEvent.OrderPlaced;
 import shop.choreography.failures.ResilientServices;
-import shop.choreography.handlers.HandlerLoop;
 import shop.choreography.handlers.OrderProjection;
 import shop.choreography.observe.ConsumerGroupLag;
 import shop.choreography.observe.MetricsBridge;
-import shop.choreography.observe.ObservedLoops;
 import shop.choreography.observe.TraceParent;
 import shop.domain.Order;
 import shop.flow.OrderFlow;
@@ -47,10 +45,9 @@ public final class ChoreographyFlow implements OrderFlow {
     private final Set<String> placed = ConcurrentHashMap.newKeySet();
     private final EventPublisher publisher;
     private final KafkaClientMetrics producerMetrics;
-    private final ObservedLoops hooks;
     private final OrderProjection projection;
     private final ConsumerGroupLag lag;
-    private final Map<String, HandlerLoop> loops = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     /**
      * @param topicPrefix  keeps this flow's topics and groups apart from other flows on the same broker ("" in the shop)
@@ -65,7 +62,6 @@ public final class ChoreographyFlow implements OrderFlow {
         this.publisher = new EventPublisher(bootstrap, topics);
         this.producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(context.registry());
-        this.hooks = new ObservedLoops(context.registry());
         this.projection = new OrderProjection(bootstrap, topics.events(), new MetricsBridge(context.listener(), placed::contains));
         this.lag = new ConsumerGroupLag(bootstrap, topics.events(), SERVICES.stream().map(topics::group).toList(),
                 context.registry());
@@ -116,19 +112,19 @@ public final class ChoreographyFlow implements OrderFlow {
         startServices();
     }
 
+    /** Each service here runs as it would in a process of its own: its consumer group and its own producer. */
     private synchronized void startServices() {
         for (String service : SERVICES) {
             if (servicesHere.contains(service)) {
-                loops.put(service, ResilientServices.start(service, context.domain(), clock,
-                        context.kafkaBootstrapServers(), topics, publisher, hooks));
+                services.put(service, new ServiceProcess(service, context, topics.prefix()));
             }
         }
     }
 
     private synchronized void stopServices() {
-        List<HandlerLoop> running = new ArrayList<>(loops.values());
-        loops.clear();
-        running.forEach(HandlerLoop::close);
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        services.clear();
+        running.forEach(ServiceProcess::close);
     }
 
     @Override
