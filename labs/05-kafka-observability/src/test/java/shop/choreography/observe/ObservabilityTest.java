@@ -128,6 +128,8 @@ class ObservabilityTest {
                 .as("TODO 4: the payment consumer's client metrics (KafkaClientMetrics bound when the consumer is created)")
                 .isNotEmpty();
         assertThat(scrape.lines("kafka_producer_record_send_total")).as("the producer's client metrics").isNotEmpty();
+        assertThat(scrape.lines("kafka_consumer_fetch_manager_records_lag_max"))
+                .as("TODO 4: the consumers' own view of how far behind they are").isNotEmpty();
     }
 
     @Test
