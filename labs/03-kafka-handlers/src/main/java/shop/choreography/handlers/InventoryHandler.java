@@ -1,0 +1,40 @@
+package shop.choreography.handlers;
+
+import static shop.choreography.events.OrderEvent.idFor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.OutOfStock;
+import shop.choreography.events.OrderEvent.PaymentCharged;
+import shop.choreography.events.OrderEvent.StockReserved;
+import shop.domain.BusinessFailure;
+import shop.domain.Inventory;
+import shop.lab.Todo;
+
+/** The inventory service: the order is paid for, so reserve its stock. */
+public final class InventoryHandler implements Handler {
+    private final Inventory inventory;
+    private final Clock clock;
+
+    public InventoryHandler(Inventory inventory, Clock clock) {
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OrderEvent> react(OrderEvent event) {
+        if (event instanceof PaymentCharged charged) {
+            return List.of(reserve(charged));
+        }
+        return List.of();
+    }
+
+    private OrderEvent reserve(PaymentCharged charged) {
+        // TODO 2: reserve the lines with a stable key (order id + ":reserve") and answer StockReserved (shipping needs
+        //   the customer); a BusinessFailure means no stock: answer OutOfStock with its reason().
+        throw new Todo(2, "reserve the stock and answer StockReserved or OutOfStock");
+    }
+}

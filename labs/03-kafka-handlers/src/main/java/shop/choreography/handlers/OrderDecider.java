@@ -1,0 +1,32 @@
+package shop.choreography.handlers;
+
+import static shop.choreography.events.OrderEvent.idFor;
+
+import java.time.Clock;
+import java.util.List;
+
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.OrderCompleted;
+import shop.choreography.events.OrderEvent.OrderRejected;
+import shop.choreography.events.OrderEvent.PaymentDeclined;
+import shop.choreography.events.OrderEvent.ShipmentBooked;
+import shop.lab.Todo;
+
+/** The order service's part in the flow: it says when an order is over. It tells no other service what to do. */
+public final class OrderDecider implements Handler {
+    private final Clock clock;
+
+    public OrderDecider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OrderEvent> react(OrderEvent event) {
+        // TODO 4: ShipmentBooked -> OrderCompleted; PaymentDeclined -> OrderRejected with the decline's reason and
+        //   compensated = false (nothing was done yet). Event ids: idFor(order id, OrderCompleted.class) and so on.
+        if (event instanceof ShipmentBooked || event instanceof PaymentDeclined) {
+            throw new Todo(4, "end the order: completed or rejected");
+        }
+        return List.of();
+    }
+}

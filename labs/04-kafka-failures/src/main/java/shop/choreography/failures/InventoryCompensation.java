@@ -1,0 +1,35 @@
+package shop.choreography.failures;
+
+import static shop.choreography.events.OrderEvent.idFor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.ShipmentFailed;
+import shop.choreography.events.OrderEvent.StockReleased;
+import shop.choreography.handlers.Handler;
+import shop.domain.Inventory;
+import shop.lab.Todo;
+
+/** The inventory service gives the stock back when no carrier could take the parcel. */
+public final class InventoryCompensation implements Handler {
+    private final Inventory inventory;
+    private final Clock clock;
+
+    public InventoryCompensation(Inventory inventory, Clock clock) {
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OrderEvent> react(OrderEvent event) {
+        if (event instanceof ShipmentFailed failed) {
+            // TODO 4: release the order's stock (inventory.release with a stable key, e.g. order id + ":release") and
+            //   answer StockReleased with the shipment's failure reason: the payment service refunds when it sees it.
+            throw new Todo(4, "release the stock and answer StockReleased");
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,44 @@
+package shop.choreography.observe;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import shop.lab.Todo;
+
+/**
+ * A W3C trace context ({@code traceparent: 00-<trace id>-<span id>-01}), carried in record headers so that one
+ * order is one trace: the order API starts it, and every handler continues it with a span of its own.
+ */
+public record TraceParent(String traceId, String spanId) {
+    public static final String HEADER = "traceparent";
+    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
+
+    public static TraceParent newTrace() {
+        return new TraceParent(randomHex(16), randomHex(8));
+    }
+
+    /** The next hop of the same trace: same trace id, a new span id. */
+    public TraceParent child() {
+        // TODO 1: the same trace id, and a new random span id of 8 bytes: randomHex(8)
+        throw new Todo(1, "make a child span of this trace");
+    }
+
+    /** @return null if the header is missing or not a valid traceparent */
+    public static TraceParent parse(String header) {
+        // TODO 1: null for no header; otherwise match FORMAT (group 1 is the trace id, group 2 the span id);
+        //   anything that does not match gives null, never an exception: a bad header must not stop a consumer
+        throw new Todo(1, "read a traceparent header");
+    }
+
+    public String header() {
+        return "00-" + traceId + "-" + spanId + "-01";
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        random[0] |= 1; // all zeros is invalid
+        return HexFormat.of().formatHex(random);
+    }
+}

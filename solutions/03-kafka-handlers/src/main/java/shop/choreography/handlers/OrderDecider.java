@@ -1,0 +1,33 @@
+package shop.choreography.handlers;
+
+import static shop.choreography.events.OrderEvent.idFor;
+
+import java.time.Clock;
+import java.util.List;
+
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.OrderCompleted;
+import shop.choreography.events.OrderEvent.OrderRejected;
+import shop.choreography.events.OrderEvent.PaymentDeclined;
+import shop.choreography.events.OrderEvent.ShipmentBooked;
+
+/** The order service's part in the flow: it says when an order is over. It tells no other service what to do. */
+public final class OrderDecider implements Handler {
+    private final Clock clock;
+
+    public OrderDecider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OrderEvent> react(OrderEvent event) {
+        if (event instanceof ShipmentBooked booked) {
+            return List.of(new OrderCompleted(idFor(booked.orderId(), OrderCompleted.class), booked.orderId(), clock.instant()));
+        }
+        if (event instanceof PaymentDeclined declined) {
+            return List.of(new OrderRejected(idFor(declined.orderId(), OrderRejected.class), declined.orderId(),
+                    clock.instant(), declined.reason(), false));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,111 @@
+package shop.choreography.handlers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.choreography.events.EventCodec;
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.FinalEvent;
+import shop.choreography.events.OrderEvent.StepEvent;
+import shop.choreography.events.UndecodableEvent;
+import shop.flow.OrderView;
+
+/**
+ * The order service's memory: it reads every event from the beginning of the topic and keeps each order's
+ * story, from which {@link #view} answers "where is my order?". It commits nothing: a new instance rebuilds
+ * the same views by reading the log again.
+ */
+public final class OrderProjection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
+
+    private final Map<String, OrderStory> stories = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final ProjectionListener listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public OrderProjection(String bootstrapServers, String topic, ProjectionListener listener) {
+        this.listener = listener;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-views-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        this.thread = new Thread(this::run, "order-projection");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public Optional<OrderView> view(String orderId) {
+        return Optional.ofNullable(stories.get(orderId)).map(OrderStory::view);
+    }
+
+    public Optional<OrderStory> story(String orderId) {
+        return Optional.ofNullable(stories.get(orderId));
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    follow(record);
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void follow(ConsumerRecord<String, byte[]> record) {
+        OrderEvent event;
+        try {
+            event = EventCodec.decode(EventCodec.typeOf(record.headers()), record.value());
+        } catch (UndecodableEvent poison) {
+            return; // the handlers dead-letter it; a view has nothing to learn from it
+        }
+        OrderStory story = stories.computeIfAbsent(event.orderId(), OrderStory::new);
+        if (!story.add(event)) {
+            return;
+        }
+        try {
+            if (event instanceof StepEvent step) {
+                listener.stepFinished(step);
+            }
+            if (event instanceof FinalEvent) {
+                listener.finished(story.order(), story.view());
+            }
+        } catch (RuntimeException e) {
+            // a broken listener (metrics) must not stop the order service from following the orders
+            log.warn("the projection listener failed on {}: {}", event.eventId(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package shop.choreography.handlers;
+
+import static shop.choreography.events.OrderEvent.idFor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import shop.choreography.events.OrderEvent;
+import shop.choreography.events.OrderEvent.ShipmentBooked;
+import shop.choreography.events.OrderEvent.ShipmentFailed;
+import shop.choreography.events.OrderEvent.StockReserved;
+import shop.domain.BusinessFailure;
+import shop.domain.Shipping;
+
+/** The shipping service: the stock is set aside, so book a carrier. */
+public final class ShippingHandler implements Handler {
+    private final Shipping shipping;
+    private final Clock clock;
+
+    public ShippingHandler(Shipping shipping, Clock clock) {
+        this.shipping = shipping;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OrderEvent> react(OrderEvent event) {
+        if (event instanceof StockReserved reserved) {
+            return List.of(book(reserved));
+        }
+        return List.of();
+    }
+
+    private OrderEvent book(StockReserved reserved) {
+        String id = reserved.orderId();
+        Instant startedAt = clock.instant();
+        try {
+            String tracking = shipping.book(id + ":book", id, reserved.customer());
+            return new ShipmentBooked(idFor(id, ShipmentBooked.class), id, clock.instant(), startedAt, tracking);
+        } catch (BusinessFailure noCarrier) {
+            return new ShipmentFailed(idFor(id, ShipmentFailed.class), id, clock.instant(), startedAt, noCarrier.reason());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package shop.choreography.flow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import shop.choreography.events.EventPublisher;
+import shop.choreography.events.EventTopics;
+import shop.choreography.events.OrderEvent.OrderPlaced;
+import shop.choreography.failures.ResilientServices;
+import shop.choreography.handlers.OrderProjection;
+import shop.choreography.observe.ConsumerGroupLag;
+import shop.choreography.observe.MetricsBridge;
+import shop.choreography.observe.TraceParent;
+import shop.domain.Order;
+import shop.flow.OrderFlow;
+import shop.flow.OrderView;
+import shop.flow.ShopContext;
+
+/**
+ * The order flow as choreography on Kafka: {@link #place} publishes "order placed", the services react to each
+ * other's events, and {@link #view} answers from the order service's projection of the events.
+ */
+public final class ChoreographyFlow implements OrderFlow {
+    public static final String NAME = "choreography";
+    public static final List<String> SERVICES = List.of(ResilientServices.ORDER, ResilientServices.PAYMENT,
+            ResilientServices.INVENTORY, ResilientServices.SHIPPING);
+
+    private final ShopContext context;
+    private final EventTopics topics;
+    private final Set<String> servicesHere;
+    private final Clock clock = Clock.systemUTC();
+    private final Set<String> placed = ConcurrentHashMap.newKeySet();
+    private final EventPublisher publisher;
+    private final KafkaClientMetrics producerMetrics;
+    private final OrderProjection projection;
+    private final ConsumerGroupLag lag;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /**
+     * @param topicPrefix  keeps this flow's topics and groups apart from other flows on the same broker ("" in the shop)
+     * @param servicesHere the services this process runs; the others run elsewhere ({@code run --service NAME})
+     */
+    public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere) {
+        this.context = context;
+        this.topics = new EventTopics(topicPrefix);
+        this.servicesHere = Set.copyOf(servicesHere);
+        String bootstrap = context.kafkaBootstrapServers();
+        TopicsAtStartup.create(topics, bootstrap);
+        this.publisher = new EventPublisher(bootstrap, topics);
+        this.producerMetrics = new KafkaClientMetrics(publisher.producer());
+        producerMetrics.bindTo(context.registry());
+        this.projection = new OrderProjection(bootstrap, topics.events(), new MetricsBridge(context.listener(), placed::contains));
+        this.lag = new ConsumerGroupLag(bootstrap, topics.events(), SERVICES.stream().map(topics::group).toList(),
+                context.registry());
+        startServices();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Returns once the broker has stored "order placed": from then on the order cannot be lost. */
+    @Override
+    public void place(Order order) {
+        try {
+            placeAsync(order).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while placing " + order.id(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            placed.remove(order.id());
+            throw new IllegalStateException("could not publish \"order placed\" for " + order.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Publishes "order placed" without waiting for the broker (the benchmark places many orders at once). */
+    public Future<RecordMetadata> placeAsync(Order order) {
+        if (!placed.add(order.id())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        context.listener().placed(NAME, order);
+        TraceParent trace = TraceParent.newTrace();
+        return publisher.publish(OrderPlaced.of(order, clock.instant()), Map.of(TraceParent.HEADER, trace.header()));
+    }
+
+    @Override
+    public Optional<OrderView> view(String orderId) {
+        return projection.view(orderId);
+    }
+
+    public EventTopics topics() {
+        return topics;
+    }
+
+    /** Stops this process's services, wherever they are in their work, and starts them again. */
+    public synchronized void restartServices() {
+        stopServices();
+        startServices();
+    }
+
+    /** Each service here runs as it would in a process of its own: its consumer group and its own producer. */
+    private synchronized void startServices() {
+        for (String service : SERVICES) {
+            if (servicesHere.contains(service)) {
+                services.put(service, new ServiceProcess(service, context, topics.prefix()));
+            }
+        }
+    }
+
+    private synchronized void stopServices() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        services.clear();
+        running.forEach(ServiceProcess::close);
+    }
+
+    @Override
+    public void close() {
+        stopServices();
+        projection.close();
+        lag.close();
+        producerMetrics.close();
+        publisher.close();
+    }
+}

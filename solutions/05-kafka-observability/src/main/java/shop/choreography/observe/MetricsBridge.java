@@ -1,0 +1,41 @@
+package shop.choreography.observe;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import shop.choreography.events.OrderEvent.StepEvent;
+import shop.choreography.handlers.OrderStory;
+import shop.choreography.handlers.ProjectionListener;
+import shop.domain.Order;
+import shop.flow.OrderListener;
+import shop.flow.OrderView;
+
+/**
+ * Tells the shop's {@link OrderListener} (lab 01's meters) what the events say, with impl="choreography": each
+ * step's duration and outcome, and each order's end-to-end duration from "order placed" to its final event.
+ */
+public final class MetricsBridge implements ProjectionListener {
+    private final OrderListener listener;
+    private final Predicate<String> placedHere;
+
+    /** @param placedHere which orders to report: those this process placed (older ones are already counted) */
+    public MetricsBridge(OrderListener listener, Predicate<String> placedHere) {
+        this.listener = listener;
+        this.placedHere = placedHere;
+    }
+
+    @Override
+    public void stepFinished(StepEvent step) {
+        if (placedHere.test(step.orderId())) {
+            listener.stepFinished(OrderStory.IMPL, step.step(), Duration.between(step.startedAt(), step.at()), step.outcome());
+        }
+    }
+
+    @Override
+    public void finished(Order order, OrderView view) {
+        if (order != null && placedHere.test(order.id())) {
+            listener.finished(OrderStory.IMPL, order, view.status(), view.compensated(),
+                    Duration.between(view.placedAt(), view.finishedAt()));
+        }
+    }
+}

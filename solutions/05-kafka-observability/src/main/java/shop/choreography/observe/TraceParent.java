@@ -1,0 +1,43 @@
+package shop.choreography.observe;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * A W3C trace context ({@code traceparent: 00-<trace id>-<span id>-01}), carried in record headers so that one
+ * order is one trace: the order API starts it, and every handler continues it with a span of its own.
+ */
+public record TraceParent(String traceId, String spanId) {
+    public static final String HEADER = "traceparent";
+    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
+
+    public static TraceParent newTrace() {
+        return new TraceParent(randomHex(16), randomHex(8));
+    }
+
+    /** The next hop of the same trace: same trace id, a new span id. */
+    public TraceParent child() {
+        return new TraceParent(traceId, randomHex(8));
+    }
+
+    /** @return null if the header is missing or not a valid traceparent */
+    public static TraceParent parse(String header) {
+        if (header == null) {
+            return null;
+        }
+        var match = FORMAT.matcher(header.trim());
+        return match.matches() ? new TraceParent(match.group(1), match.group(2)) : null;
+    }
+
+    public String header() {
+        return "00-" + traceId + "-" + spanId + "-01";
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        random[0] |= 1; // all zeros is invalid
+        return HexFormat.of().formatHex(random);
+    }
+}
