@@ -73,11 +73,16 @@ final class ShopClient {
         return json.readTree(response.body());
     }
 
+    private static boolean isFinal(JsonNode order) {
+        String status = order.path("status").asText();
+        return status.equals("COMPLETED") || status.equals("REJECTED");
+    }
+
     /** Polls until the order is final or the timeout passes; returns its last view. */
     JsonNode awaitFinal(String id, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode order = order(id);
-        while ("PENDING".equals(order.path("status").asText()) && Instant.now().isBefore(deadline)) {
+        while (!isFinal(order) && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
             order = order(id);
         }

@@ -1,5 +1,6 @@
 package shop.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -8,28 +9,40 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-/** Which flow owns which order id, and the most recent ids for GET /orders. */
+import shop.domain.Order;
+import shop.flow.OrderStatus;
+import shop.flow.OrderView;
+
+/** Which flow owns which order, and the most recent ids for GET /orders. */
 final class OrderBook {
     static final int RECENT = 50;
 
-    private final Map<String, String> implById = new ConcurrentHashMap<>();
+    /** What the API knows of an order before its flow has reported on it. */
+    record Placed(Order order, String impl, Instant placedAt) {
+        OrderView pendingView() {
+            return new OrderView(order.id(), impl, OrderStatus.PENDING, "placed", null, false, order.totalCents(),
+                    placedAt, null, List.of());
+        }
+    }
+
+    private final Map<String, Placed> byId = new ConcurrentHashMap<>();
     private final Deque<String> recent = new ConcurrentLinkedDeque<>();
 
-    /** @return the impl that already owns this id, or empty if the id is new and now belongs to {@code impl} */
-    Optional<String> claim(String id, String impl) {
-        String owner = implById.putIfAbsent(id, impl);
-        if (owner != null) {
-            return Optional.of(owner);
+    /** @return the order already placed with this id, or empty if the id is new and now belongs to {@code impl} */
+    Optional<Placed> claim(Order order, String impl) {
+        Placed earlier = byId.putIfAbsent(order.id(), new Placed(order, impl, Instant.now()));
+        if (earlier != null) {
+            return Optional.of(earlier);
         }
-        recent.addFirst(id);
+        recent.addFirst(order.id());
         while (recent.size() > RECENT) {
             recent.pollLast();
         }
         return Optional.empty();
     }
 
-    Optional<String> implOf(String id) {
-        return Optional.ofNullable(implById.get(id));
+    Optional<Placed> find(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     List<String> recentIds() {

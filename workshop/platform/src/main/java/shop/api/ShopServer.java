@@ -113,9 +113,9 @@ public final class ShopServer implements AutoCloseable {
     private void placeOrder(Context ctx) {
         OrderRequest request = OrderRequest.parse(readBody(ctx), domain.catalog(), flows.keySet());
         String impl = request.impl().orElse(flows.keySet().iterator().next());
-        Optional<String> owner = book.claim(request.order().id(), impl);
-        if (owner.isPresent()) {
-            ctx.status(200).json(Map.of("id", request.order().id(), "impl", owner.get(), "duplicate", true));
+        Optional<OrderBook.Placed> earlier = book.claim(request.order(), impl);
+        if (earlier.isPresent()) {
+            ctx.status(200).json(Map.of("id", request.order().id(), "impl", earlier.get().impl(), "duplicate", true));
             return;
         }
         flows.get(impl).place(request.order());
@@ -132,8 +132,9 @@ public final class ShopServer implements AutoCloseable {
         ctx.json(book.recentIds().stream().map(this::view).flatMap(Optional::stream).toList());
     }
 
+    /** The flow's view; PENDING at step "placed" while the flow has not reported on the order yet. */
     private Optional<OrderView> view(String id) {
-        return book.implOf(id).map(flows::get).flatMap(flow -> flow.view(id));
+        return book.find(id).map(placed -> flows.get(placed.impl()).view(id).orElseGet(placed::pendingView));
     }
 
     /** Prometheus text, or OpenMetrics (with exemplars) when the scraper asks for it in Accept. */

@@ -55,6 +55,15 @@ public final class ChoreographyBenchmark {
                 100 * (records / seconds(flow.elapsed())) / (records / seconds(raw)));
     }
 
+    /**
+     * The raw figure for {@code ./shop bench}: the events of {@code orderCount} orders produced and consumed once on
+     * this broker with no handler logic, expressed as orders per second.
+     */
+    public static double rawOrdersPerSecond(String bootstrapServers, int orderCount) {
+        Duration raw = RawKafka.produceAndConsume(bootstrapServers, (long) orderCount * EVENTS_PER_ORDER);
+        return orderCount / seconds(raw);
+    }
+
     private record FlowRun(Duration elapsed, long[] latenciesMs) {
         long percentile(int p) {
             int index = (int) Math.ceil(p / 100.0 * latenciesMs.length) - 1;
