@@ -107,6 +107,8 @@ class SagaOrderWorkflowTest {
     @Test
     void stepsHaveATimeoutAndARetryLimitAndCompensationsRetryForever() {
         assertThat(ActivityPolicies.STEPS.getStartToCloseTimeout()).as("TODO 1: a start-to-close timeout for steps").isNotNull();
+        assertThat(ActivityPolicies.STEPS.getRetryOptions()).as("TODO 1: retry options for steps").isNotNull();
+        assertThat(ActivityPolicies.COMPENSATIONS.getRetryOptions()).as("TODO 1: retry options for compensations").isNotNull();
         assertThat(ActivityPolicies.STEPS.getRetryOptions().getMaximumAttempts()).as("TODO 1: steps give up at some point").isGreaterThan(1);
         assertThat(ActivityPolicies.STEPS.getRetryOptions().getBackoffCoefficient()).as("TODO 1: exponential backoff").isGreaterThan(1);
         assertThat(ActivityPolicies.COMPENSATIONS.getStartToCloseTimeout()).as("TODO 1: a start-to-close timeout for compensations").isNotNull();

@@ -79,8 +79,7 @@ class ControlledOrderWorkflowTest {
     void aCancelSignalUndoesWhatWasDone() {
         Order order = order();
         ControlledOrderWorkflow workflow = start(new OrderInput(order, ONE_DAY));
-        Labs.await("the order to wait for the warehouse")
-                .until(() -> ControlledOrderWorkflowImpl.AWAITING_WAREHOUSE.equals(workflow.progress().currentStep()));
+        awaitTimerStarted(order);
 
         workflow.cancel("customer-cancelled");
 
@@ -94,9 +93,8 @@ class ControlledOrderWorkflowTest {
     @Test
     void noConfirmationWithin24HoursCancelsTheOrderInWellUnderASecond() {
         Order order = order();
-        ControlledOrderWorkflow workflow = start(new OrderInput(order, ONE_DAY));
-        Labs.await("the order to wait for the warehouse")
-                .until(() -> ControlledOrderWorkflowImpl.AWAITING_WAREHOUSE.equals(workflow.progress().currentStep()));
+        start(new OrderInput(order, ONE_DAY));
+        awaitTimerStarted(order);
 
         long started = System.nanoTime();
         env.sleep(ONE_DAY.plusMinutes(1));
@@ -120,6 +118,12 @@ class ControlledOrderWorkflowTest {
         CompletableFuture<OrderOutcome> result = client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class);
         Labs.await("the workflow of " + order.id() + " to finish").until(result::isDone);
         return result.join();
+    }
+
+    /** Reads the history rather than asking the workflow, so that these tests do not depend on the query (TODO 1). */
+    private void awaitTimerStarted(Order order) {
+        Labs.await("TODO 3: the workflow of " + order.id() + " to start its warehouse timer").until(() ->
+                client.fetchHistory(order.id()).getEvents().stream().anyMatch(HistoryEvent::hasTimerStartedEventAttributes));
     }
 
     private List<String> activitiesRun(Order order) {
