@@ -117,6 +117,6 @@ public final class OrchestrationFlow implements OrderFlow {
                 throw new IllegalStateException(e);
             }
         }
-        client.getWorkflowServiceStubs().shutdownNow();
+        TemporalConnection.close(client);
     }
 }

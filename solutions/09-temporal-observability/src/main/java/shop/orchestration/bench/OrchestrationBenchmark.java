@@ -122,7 +122,7 @@ public final class OrchestrationBenchmark {
         } finally {
             factory.shutdownNow();
             factory.awaitTermination(10, TimeUnit.SECONDS);
-            client.getWorkflowServiceStubs().shutdownNow();
+            TemporalConnection.close(client);
         }
     }
 
@@ -132,13 +132,13 @@ public final class OrchestrationBenchmark {
         }
     }
 
-    /** {@code [temporalTarget] [orderCount]}; without a target, starts an embedded server on a free port. */
+    /** {@code [orderCount]} on an embedded server on a free port, or {@code temporalTarget orderCount}. */
     public static void main(String[] args) throws InterruptedException {
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        if (args.length > 0 && !args[0].isBlank()) {
-            run(args[0], count, System.out);
+        if (args.length == 2) {
+            run(args[0], Integer.parseInt(args[1]), System.out);
             return;
         }
+        int count = args.length == 1 ? Integer.parseInt(args[0]) : 500;
         try (EmbeddedTemporal temporal = EmbeddedTemporal.start(Ports.pickFree())) {
             run(temporal.target(), count, System.out);
         }

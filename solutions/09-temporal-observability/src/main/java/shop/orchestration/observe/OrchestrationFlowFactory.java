@@ -56,7 +56,7 @@ public final class OrchestrationFlowFactory implements FlowFactory {
         OrchestrationWorker worker = OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry());
         return () -> {
             worker.close();
-            client.getWorkflowServiceStubs().shutdownNow();
+            TemporalConnection.close(client);
         };
     }
 

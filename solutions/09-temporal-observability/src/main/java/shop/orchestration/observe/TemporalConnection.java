@@ -27,6 +27,17 @@ public final class TemporalConnection {
                 .build());
     }
 
+    /** Stops the connection and the metrics reporter's thread (it would keep the JVM alive). */
+    public static void close(WorkflowClient client) {
+        WorkflowServiceStubs stubs = client.getWorkflowServiceStubs();
+        stubs.shutdownNow();
+        try {
+            stubs.getOptions().getMetricsScope().close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the metrics scope failed", e);
+        }
+    }
+
     private static void awaitServer(WorkflowServiceStubs stubs, String target) {
         while (true) {
             try {
