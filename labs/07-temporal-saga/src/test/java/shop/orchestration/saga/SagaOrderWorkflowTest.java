@@ -105,6 +105,53 @@ class SagaOrderWorkflowTest {
     }
 
     @Test
+    void aStepThatHangsTimesOutAndIsRetried() {
+        Order order;
+        try (TestWorkflowEnvironment hanging = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = hanging.newWorker(Steps.TASK_QUEUE);
+            worker.registerWorkflowImplementationTypes(SagaOrderWorkflow.class);
+            worker.registerActivitiesImplementations(new CarrierThatHangsOnce(new DomainActivities(domain)));
+            hanging.start();
+            client = hanging.getWorkflowClient();
+            order = place("BOOK-1", 1);
+
+            assertThat(awaitOutcome(order)).as("TODO 1: the hung attempt times out (start-to-close) and the retry completes")
+                    .isEqualTo(OrderOutcome.completed());
+            assertThat(attemptsOf(order, "Book")).as("attempts of Book").isEqualTo(2);
+        }
+        assertThat(domain.shipping().bookingCount(order.id())).as("bookings").isEqualTo(1);
+    }
+
+    /** Delegates to the real activities, except that the first booking never answers in time. */
+    private static final class CarrierThatHangsOnce implements shop.orchestration.OrderActivities {
+        private final shop.orchestration.OrderActivities real;
+        private final java.util.concurrent.atomic.AtomicBoolean hung = new java.util.concurrent.atomic.AtomicBoolean();
+
+        CarrierThatHangsOnce(shop.orchestration.OrderActivities real) {
+            this.real = real;
+        }
+
+        @Override public String charge(Order order) { return real.charge(order); }
+        @Override public void reserve(Order order) { real.reserve(order); }
+        @Override public void refund(String orderId) { real.refund(orderId); }
+        @Override public void release(String orderId) { real.release(orderId); }
+        @Override public void cancel(String orderId) { real.cancel(orderId); }
+
+        @Override
+        public String book(Order order) {
+            if (hung.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(ActivityPolicies.STEPS.getStartToCloseTimeout().plusSeconds(1).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("this attempt was given up on long ago");
+            }
+            return real.book(order);
+        }
+    }
+
+    @Test
     void stepsHaveATimeoutAndARetryLimitAndCompensationsRetryForever() {
         assertThat(ActivityPolicies.STEPS.getStartToCloseTimeout()).as("TODO 1: a start-to-close timeout for steps").isNotNull();
         assertThat(ActivityPolicies.STEPS.getRetryOptions()).as("TODO 1: retry options for steps").isNotNull();
