@@ -17,8 +17,9 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
     public static EmbeddedTemporal start(int port) {
         Ports.requireFree(port, "Temporal", "--temporal-port or TEMPORAL_PORT");
-        // false: time runs normally; workflows started by the shop must not skip their timers
-        return new EmbeddedTemporal(port, TestServer.createPortBoundServer(port, false));
+        // true locks time skipping: time runs normally, so timers, timeouts and retry backoffs take real time
+        // (with false the server jumps its clock forward whenever it looks idle, years at a time)
+        return new EmbeddedTemporal(port, TestServer.createPortBoundServer(port, true));
     }
 
     public String target() {

@@ -1,0 +1,108 @@
+package shop.orchestration.control;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import shop.flow.OrderStatus;
+import shop.lab.Todo;
+import shop.orchestration.OrderActivities;
+import shop.orchestration.OrderOutcome;
+import shop.orchestration.saga.ActivityPolicies;
+import shop.orchestration.saga.Rejections;
+
+/**
+ * The saga of lab 07, plus state the outside can query, a cancel signal, and a durable timer: after booking,
+ * wait up to the warehouse deadline for a confirmation. The timer lives in the Temporal server, so it fires
+ * even if every worker was restarted in between.
+ */
+public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflow {
+    public static final String AWAITING_WAREHOUSE = "awaiting-warehouse";
+    public static final String WAREHOUSE_TIMEOUT = "warehouse-timeout";
+
+    private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
+    private final OrderActivities undo = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.COMPENSATIONS);
+
+    private OrderProgress progress = new OrderProgress(OrderStatus.PENDING, null, null);
+    private String cancelReason;
+    private boolean confirmed;
+
+    @Override
+    public OrderOutcome process(OrderInput input) {
+        String id = input.order().id();
+        Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+        boolean charged = false;
+        try {
+            at("charge");
+            saga.addCompensation(undo::refund, id);
+            steps.charge(input.order());
+            charged = true;
+            at("reserve");
+            saga.addCompensation(undo::release, id);
+            steps.reserve(input.order());
+            at("book");
+            saga.addCompensation(undo::cancel, id);
+            steps.book(input.order());
+            if (input.warehouseDeadline() != null && cancelReason == null) {
+                at(AWAITING_WAREHOUSE);
+                // TODO 3: a durable timer. Workflow.await(input.warehouseDeadline(), () -> confirmed || cancelReason != null)
+                //   waits until the condition holds or the deadline passes, and returns false on the deadline;
+                //   then set cancelReason = WAREHOUSE_TIMEOUT (the code below compensates).
+                throw new Todo(3, "wait for the warehouse in ControlledOrderWorkflowImpl.process");
+            }
+            if (cancelReason != null) {
+                return compensate(saga, cancelReason);
+            }
+            return end(OrderOutcome.completed());
+        } catch (CancelRequested cancelled) {
+            return charged ? compensate(saga, cancelReason) : end(OrderOutcome.rejected(cancelReason, false));
+        } catch (ActivityFailure failure) {
+            if (!charged && Rejections.isDefiniteNo(failure)) {
+                return end(OrderOutcome.rejected(Rejections.reasonOf(failure), false));
+            }
+            return compensate(saga, Rejections.reasonOf(failure));
+        }
+    }
+
+    @Override
+    public OrderProgress progress() {
+        // TODO 1: answer the query from the workflow's state: return progress (never change state in a query)
+        throw new Todo(1, "answer the progress query in ControlledOrderWorkflowImpl.progress");
+    }
+
+    @Override
+    public void cancel(String reason) {
+        // TODO 2: remember the first reason in cancelReason; at() checks it before each step, and the wait
+        //   for the warehouse ends when it is set. (A signal handler only changes state; the workflow reacts.)
+        throw new Todo(2, "handle the cancel signal in ControlledOrderWorkflowImpl.cancel");
+    }
+
+    @Override
+    public void warehouseConfirmed() {
+        confirmed = true;
+    }
+
+    /** Each step first checks whether a cancel signal came in while the previous one ran. */
+    private void at(String step) {
+        if (cancelReason != null) {
+            throw new CancelRequested();
+        }
+        progress = new OrderProgress(OrderStatus.PENDING, step, null);
+    }
+
+    private OrderOutcome compensate(Saga saga, String reason) {
+        progress = new OrderProgress(OrderStatus.PENDING, "compensating", reason);
+        saga.compensate();
+        return end(OrderOutcome.rejected(reason, true));
+    }
+
+    private OrderOutcome end(OrderOutcome outcome) {
+        progress = new OrderProgress(outcome.status(), null, outcome.reason());
+        return outcome;
+    }
+
+    private static final class CancelRequested extends RuntimeException {
+        CancelRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package shop.orchestration.observe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
+import io.temporal.api.failure.v1.Failure;
+import io.temporal.api.history.v1.HistoryEvent;
+import shop.flow.TimelineEntry;
+import shop.lab.Todo;
+import shop.orchestration.Steps;
+import shop.orchestration.control.ControlledOrderWorkflowImpl;
+import shop.orchestration.saga.Rejections;
+
+/**
+ * An order's timeline, read from its workflow's history: the server already records when each activity was
+ * scheduled and how it closed, so the timeline needs no bookkeeping of its own and survives any restart.
+ */
+public final class HistoryTimeline {
+    private HistoryTimeline() {}
+
+    /** One entry per activity that has closed, in the order they closed. */
+    public static List<TimelineEntry> of(List<HistoryEvent> history) {
+        // TODO 4: walk the events in order. Remember each ActivityTaskScheduled event by its event id
+        //   (event.hasActivityTaskScheduledEventAttributes(), event.getEventId()). For each closing event,
+        //   add entry(scheduled, closing, outcome), finding the scheduled event by getScheduledEventId():
+        //   - ActivityTaskCompleted: outcome "ok"
+        //   - ActivityTaskFailed: outcomeOf(its getFailure())
+        //   - ActivityTaskTimedOut: Rejections.GAVE_UP
+        throw new Todo(4, "build the timeline from the history in HistoryTimeline.of");
+    }
+
+    /** The step of the activity running now, "awaiting-warehouse" while the timer runs, or null. */
+    public static String currentStep(List<HistoryEvent> history) {
+        String current = null;
+        for (HistoryEvent event : history) {
+            if (event.hasActivityTaskScheduledEventAttributes()) {
+                current = Steps.stepOf(event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+            } else if (event.hasActivityTaskCompletedEventAttributes() || event.hasActivityTaskFailedEventAttributes()
+                    || event.hasActivityTaskTimedOutEventAttributes()) {
+                current = null;
+            } else if (event.hasTimerStartedEventAttributes()) {
+                current = ControlledOrderWorkflowImpl.AWAITING_WAREHOUSE;
+            } else if (event.hasTimerFiredEventAttributes() || event.hasTimerCanceledEventAttributes()) {
+                current = null;
+            }
+        }
+        return current;
+    }
+
+    public static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static TimelineEntry entry(HistoryEvent scheduled, HistoryEvent closed, String outcome) {
+        String step = Steps.stepOf(scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        return new TimelineEntry(Steps.serviceOf(step), step, instant(scheduled.getEventTime()), instant(closed.getEventTime()), outcome);
+    }
+
+    /** A business no keeps its reason; anything else failed only after the retry policy gave up. */
+    private static String outcomeOf(Failure failure) {
+        if (failure.hasApplicationFailureInfo() && failure.getApplicationFailureInfo().getNonRetryable()) {
+            return failure.getApplicationFailureInfo().getType();
+        }
+        return Rejections.GAVE_UP;
+    }
+}

@@ -1,0 +1,24 @@
+package shop.orchestration;
+
+import java.time.Duration;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.Workflow;
+import shop.domain.Order;
+
+/**
+ * The happy path: charge, reserve, book, in that order. Workflow code must be deterministic (it is replayed
+ * after a restart), so it only calls activities; the activities do the I/O.
+ */
+public final class OrderWorkflowImpl implements OrderWorkflow {
+    private final OrderActivities activities = Workflow.newActivityStub(OrderActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+
+    @Override
+    public OrderOutcome process(Order order) {
+        activities.charge(order);
+        activities.reserve(order);
+        activities.book(order);
+        return OrderOutcome.completed();
+    }
+}

@@ -1,0 +1,35 @@
+package shop.orchestration.saga;
+
+import java.time.Duration;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+
+/** How long an activity may take and how Temporal retries it: the workflow's whole error-handling policy. */
+public final class ActivityPolicies {
+    private ActivityPolicies() {}
+
+    /**
+     * Charge, reserve, book: retry transient errors with exponential backoff, then give up and compensate.
+     * A business "no" is thrown non-retryable by the activity, so it is never retried.
+     */
+    public static final ActivityOptions STEPS = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(3))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(50))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofSeconds(1))
+                    .setMaximumAttempts(10)
+                    .build())
+            .build();
+
+    /** Refund, release, cancel: giving up would leak money or stock, so retry until done (no maximum). */
+    public static final ActivityOptions COMPENSATIONS = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(3))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(50))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofSeconds(1))
+                    .build())
+            .build();
+}

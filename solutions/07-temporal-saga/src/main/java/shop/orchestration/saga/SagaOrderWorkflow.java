@@ -1,0 +1,42 @@
+package shop.orchestration.saga;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import shop.domain.Order;
+import shop.orchestration.OrderActivities;
+import shop.orchestration.OrderOutcome;
+import shop.orchestration.OrderWorkflow;
+
+/**
+ * Charge, reserve, book; when a step fails, undo what came before it, last first. Each undo is registered
+ * BEFORE its step: a step that timed out may still have happened, and every undo is idempotent and harmless
+ * when there is nothing to undo.
+ */
+public final class SagaOrderWorkflow implements OrderWorkflow {
+    private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
+    private final OrderActivities undo = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.COMPENSATIONS);
+
+    @Override
+    public OrderOutcome process(Order order) {
+        Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+        boolean charged = false;
+        try {
+            saga.addCompensation(undo::refund, order.id());
+            steps.charge(order);
+            charged = true;
+            saga.addCompensation(undo::release, order.id());
+            steps.reserve(order);
+            saga.addCompensation(undo::cancel, order.id());
+            steps.book(order);
+            return OrderOutcome.completed();
+        } catch (ActivityFailure failure) {
+            String reason = Rejections.reasonOf(failure);
+            if (!charged && Rejections.isDefiniteNo(failure)) {
+                return OrderOutcome.rejected(reason, false); // declined: nothing happened, nothing to undo
+            }
+            saga.compensate();
+            return OrderOutcome.rejected(reason, true);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package shop.orchestration.control;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import shop.flow.OrderStatus;
+import shop.orchestration.OrderActivities;
+import shop.orchestration.OrderOutcome;
+import shop.orchestration.saga.ActivityPolicies;
+import shop.orchestration.saga.Rejections;
+
+/**
+ * The saga of lab 07, plus state the outside can query, a cancel signal, and a durable timer: after booking,
+ * wait up to the warehouse deadline for a confirmation. The timer lives in the Temporal server, so it fires
+ * even if every worker was restarted in between.
+ */
+public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflow {
+    public static final String AWAITING_WAREHOUSE = "awaiting-warehouse";
+    public static final String WAREHOUSE_TIMEOUT = "warehouse-timeout";
+
+    private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
+    private final OrderActivities undo = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.COMPENSATIONS);
+
+    private OrderProgress progress = new OrderProgress(OrderStatus.PENDING, null, null);
+    private String cancelReason;
+    private boolean confirmed;
+
+    @Override
+    public OrderOutcome process(OrderInput input) {
+        String id = input.order().id();
+        Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+        boolean charged = false;
+        try {
+            at("charge");
+            saga.addCompensation(undo::refund, id);
+            steps.charge(input.order());
+            charged = true;
+            at("reserve");
+            saga.addCompensation(undo::release, id);
+            steps.reserve(input.order());
+            at("book");
+            saga.addCompensation(undo::cancel, id);
+            steps.book(input.order());
+            if (input.warehouseDeadline() != null && cancelReason == null) {
+                at(AWAITING_WAREHOUSE);
+                boolean answered = Workflow.await(input.warehouseDeadline(), () -> confirmed || cancelReason != null);
+                if (!answered) {
+                    cancelReason = WAREHOUSE_TIMEOUT;
+                }
+            }
+            if (cancelReason != null) {
+                return compensate(saga, cancelReason);
+            }
+            return end(OrderOutcome.completed());
+        } catch (CancelRequested cancelled) {
+            return charged ? compensate(saga, cancelReason) : end(OrderOutcome.rejected(cancelReason, false));
+        } catch (ActivityFailure failure) {
+            if (!charged && Rejections.isDefiniteNo(failure)) {
+                return end(OrderOutcome.rejected(Rejections.reasonOf(failure), false));
+            }
+            return compensate(saga, Rejections.reasonOf(failure));
+        }
+    }
+
+    @Override
+    public OrderProgress progress() {
+        return progress;
+    }
+
+    @Override
+    public void cancel(String reason) {
+        if (cancelReason == null) {
+            cancelReason = reason;
+        }
+    }
+
+    @Override
+    public void warehouseConfirmed() {
+        confirmed = true;
+    }
+
+    /** Each step first checks whether a cancel signal came in while the previous one ran. */
+    private void at(String step) {
+        if (cancelReason != null) {
+            throw new CancelRequested();
+        }
+        progress = new OrderProgress(OrderStatus.PENDING, step, null);
+    }
+
+    private OrderOutcome compensate(Saga saga, String reason) {
+        progress = new OrderProgress(OrderStatus.PENDING, "compensating", reason);
+        saga.compensate();
+        return end(OrderOutcome.rejected(reason, true));
+    }
+
+    private OrderOutcome end(OrderOutcome outcome) {
+        progress = new OrderProgress(outcome.status(), null, outcome.reason());
+        return outcome;
+    }
+
+    private static final class CancelRequested extends RuntimeException {
+        CancelRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package shop.orchestration.observe;
+
+import java.time.Duration;
+
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.failure.ApplicationFailure;
+import shop.domain.TransientFailure;
+import shop.flow.OrderListener;
+import shop.orchestration.Steps;
+
+/**
+ * Tells the order listener (the business meters) how long each step took. It runs around every activity
+ * attempt in the worker, never in workflow code: workflow code is replayed, and would report a step twice.
+ */
+public final class StepTimer extends WorkerInterceptorBase {
+    private final OrderListener listener;
+
+    public StepTimer(OrderListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
+        return new ActivityInboundCallsInterceptorBase(next) {
+            private String step;
+
+            @Override
+            public void init(ActivityExecutionContext context) {
+                step = Steps.stepOf(context.getInfo().getActivityType());
+                super.init(context);
+            }
+
+            @Override
+            public ActivityOutput execute(ActivityInput input) {
+                long started = System.nanoTime();
+                String outcome = "ok";
+                try {
+                    return super.execute(input);
+                } catch (RuntimeException e) {
+                    outcome = outcomeOf(e);
+                    throw e;
+                } finally {
+                    listener.stepFinished(OrchestrationFlow.NAME, step, Duration.ofNanos(System.nanoTime() - started), outcome);
+                }
+            }
+        };
+    }
+
+    /** "card-declined" for a business no, "transient-error" for a retryable one, the class name for a surprise. */
+    static String outcomeOf(RuntimeException e) {
+        if (e instanceof ApplicationFailure application) {
+            return application.getType();
+        }
+        if (e instanceof TransientFailure) {
+            return "transient-error";
+        }
+        return e.getClass().getSimpleName();
+    }
+}

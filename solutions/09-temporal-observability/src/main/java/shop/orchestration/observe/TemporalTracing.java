@@ -1,0 +1,37 @@
+package shop.orchestration.observe;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.temporal.opentracing.OpenTracingClientInterceptor;
+import io.temporal.opentracing.OpenTracingOptions;
+import io.temporal.opentracing.OpenTracingWorkerInterceptor;
+
+/**
+ * One trace per order: the client's StartWorkflow span, then RunWorkflow and each RunActivity span in the
+ * worker, even when the worker is another process (the context travels in the workflow's headers).
+ * Temporal publishes OpenTracing interceptors only, so OpenTelemetry's OpenTracing shim (deprecated, still
+ * working) bridges them to the OpenTelemetry SDK and its OTLP exporter.
+ */
+public final class TemporalTracing {
+    private TemporalTracing() {}
+
+    /**
+     * The trace context travels in the workflow's and activities' headers as W3C {@code traceparent}, whatever
+     * propagators the OpenTelemetry instance was (or was not) configured with.
+     */
+    public static OpenTracingOptions options(OpenTelemetry openTelemetry) {
+        W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
+        return OpenTracingOptions.newBuilder()
+                .setTracer(OpenTracingShim.createTracerShim(openTelemetry.getTracerProvider(), w3c, w3c))
+                .build();
+    }
+
+    public static OpenTracingClientInterceptor clientInterceptor(OpenTelemetry openTelemetry) {
+        return new OpenTracingClientInterceptor(options(openTelemetry));
+    }
+
+    public static OpenTracingWorkerInterceptor workerInterceptor(OpenTelemetry openTelemetry) {
+        return new OpenTracingWorkerInterceptor(options(openTelemetry));
+    }
+}
