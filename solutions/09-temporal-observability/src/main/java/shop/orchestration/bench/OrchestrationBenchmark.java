@@ -93,7 +93,8 @@ public final class OrchestrationBenchmark {
         }
     }
 
-    static Figures noOpWorkflows(String temporalTarget, int count) throws InterruptedException {
+    /** The raw figure: workflows of three no-op activities, with the same worker settings as the order flow. */
+    public static Figures noOpWorkflows(String temporalTarget, int count) throws InterruptedException {
         WorkflowClient client = TemporalConnection.connect(temporalTarget, new SimpleMeterRegistry(), OpenTelemetry.noop());
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(NoOpWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
