@@ -10,13 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 record DashboardQuery(String where, String expr, boolean exemplar) {
 
     /**
-     * What the check cannot produce: the choreography's and orchestration's own steps (no such flow runs
-     * here), and SDK meters that only an idle or failing server connection emits. Queries on them are
-     * checked to parse, not to return data.
+     * What the check cannot produce: SDK meters that only an idle or failing server connection emits.
+     * Queries on them are checked to parse, not to return data.
      */
     private static final Pattern NOT_PRODUCED_BY_THE_CHECK = Pattern.compile(
-            "impl=\"(choreography|orchestration)\"|temporal_activity_poll_no_task"
-                    + "|temporal_workflow_task_queue_poll_empty|temporal_request_failure");
+            "temporal_activity_poll_no_task|temporal_workflow_task_queue_poll_empty|temporal_request_failure");
 
     boolean expectsDataFromTheCheck() {
         return !NOT_PRODUCED_BY_THE_CHECK.matcher(expr).find();

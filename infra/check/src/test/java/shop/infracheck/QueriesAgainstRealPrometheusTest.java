@@ -18,14 +18,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import shop.api.ShopServer;
 import shop.domain.Domain;
-import shop.flow.DirectFlow;
+import shop.flow.FlowFactory;
+import shop.flow.OrderFlow;
+import shop.flow.ShopContext;
+import shop.infra.EmbeddedTemporal;
+import shop.infra.Ports;
 import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
+import shop.run.Flows;
 import shop.testkit.SharedKafka;
 import shop.testkit.ShopHttp;
 
 /**
- * The strongest check of the dashboards: a real shop takes orders with faults on, real Kafka clients move
+ * The strongest check of the dashboards: a real shop runs all three flows (direct, the choreography on a real
+ * broker, the orchestration on a real Temporal server) and takes orders with faults on, real Kafka clients move
  * records, a real Temporal worker runs workflows, the real prometheus scrapes it all with the repo's config and rules, and every panel's query
  * and every rule runs against it. A panel that would show "No data" fails here.
  */
@@ -34,7 +40,8 @@ import shop.testkit.ShopHttp;
 class QueriesAgainstRealPrometheusTest {
     private static final String[] SKUS = {"BOOK-1", "MUG-1", "TEE-1", "LAMP-1", "DESK-1"};
 
-    private DirectFlow flow;
+    private final List<OrderFlow> flows = new ArrayList<>();
+    private EmbeddedTemporal temporalServer;
     private ShopServer shop;
     private PrometheusServer prometheus;
     private KafkaTraffic kafka;
@@ -45,8 +52,14 @@ class QueriesAgainstRealPrometheusTest {
         Binaries.require("prometheus");
         PrometheusMeterRegistry registry = Observability.newRegistry("shop");
         Domain domain = Domain.demo();
-        flow = new DirectFlow(domain, new OrderMetrics(registry));
-        shop = ShopServer.start(domain, registry, List.of(flow), 0);
+        temporalServer = EmbeddedTemporal.start(Ports.pickFree());
+        ShopContext context = new ShopContext(domain, registry, new OrderMetrics(registry),
+                SharedKafka.bootstrapServers(), temporalServer.target());
+        for (FlowFactory factory : Flows.select(List.of())) {
+            flows.add(factory.create(context));
+        }
+        assertThat(flows).extracting(OrderFlow::name).containsExactly("direct", "choreography", "orchestration");
+        shop = ShopServer.start(domain, registry, flows, 0);
         prometheus = PrometheusServer.scraping("127.0.0.1:" + shop.port(), workDir);
         ShopHttp client = new ShopHttp(shop.baseUrl());
         kafka = new KafkaTraffic(SharedKafka.bootstrapServers(), registry);
@@ -58,7 +71,10 @@ class QueriesAgainstRealPrometheusTest {
         int placed = 0;
         for (int batch = 1; batch <= 4; batch++) {
             for (int i = 0; i < 15; i++) {
-                client.placeOrder("customer-" + i, SKUS[(batch + i) % SKUS.length], 1);
+                String impl = flows.get(i % flows.size()).name();
+                assertThat(client.post("/orders", "{\"impl\":\"" + impl + "\",\"customer\":\"customer-" + i
+                        + "\",\"lines\":[{\"sku\":\"" + SKUS[(batch + i) % SKUS.length] + "\",\"quantity\":1}]}")
+                        .status()).isEqualTo(201);
                 placed++;
             }
             client.post("/orders", "{\"customer\": \"\"}");
@@ -155,8 +171,9 @@ class QueriesAgainstRealPrometheusTest {
         if (shop != null) {
             shop.close();
         }
-        if (flow != null) {
-            flow.close();
+        flows.forEach(OrderFlow::close);
+        if (temporalServer != null) {
+            temporalServer.close();
         }
     }
 }
