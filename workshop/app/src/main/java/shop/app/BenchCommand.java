@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,7 @@ import shop.domain.Domain;
 import shop.flow.FlowFactory;
 import shop.flow.OrderFlow;
 import shop.flow.OrderListener;
+import shop.flow.RawBaseline;
 import shop.flow.ShopContext;
 import shop.infra.Infrastructure;
 import shop.infra.Ports;
@@ -35,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "2000", description = "orders for the saturation run (default ${DEFAULT-VALUE})")
     int orders;
 
-    @Option(names = "--rate", defaultValue = "50", description = "orders/s for the latency run (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "20", description = "orders/s for the latency run (default ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--latency-orders", defaultValue = "500", description = "orders for the latency run (default ${DEFAULT-VALUE})")
@@ -82,11 +84,17 @@ final class BenchCommand implements Callable<Integer> {
             double perSecond = bench.saturation(orders);
             out.printf("  latency: %d orders at %.0f/s%n", latencyOrders, rate);
             Percentiles latency = bench.atRate(latencyOrders, rate);
-            Optional<FlowFactory.Baseline> baseline = factory.rawBaseline(context, orders);
-            baseline.ifPresent(b -> out.printf("  raw infrastructure: %.0f/s (%s)%n", b.perSecond(), b.what()));
+            Optional<RawBaseline.Result> baseline = Optional.empty();
+            for (RawBaseline raw : ServiceLoader.load(RawBaseline.class)) {
+                if (raw.impl().equals(factory.name())) {
+                    out.printf("  raw infrastructure: the same work with no business logic%n");
+                    baseline = Optional.of(raw.measure(context, orders));
+                    out.printf("  raw infrastructure: %.0f/s (%s)%n", baseline.get().perSecond(), baseline.get().what());
+                }
+            }
             return new BenchResult(factory.name(), orders, perSecond, latencyOrders, rate, latency.at(50), latency.at(95),
-                    latency.at(99), baseline.map(FlowFactory.Baseline::what).orElse(null),
-                    baseline.map(FlowFactory.Baseline::perSecond).orElse(0.0));
+                    latency.at(99), baseline.map(RawBaseline.Result::what).orElse(null),
+                    baseline.map(RawBaseline.Result::perSecond).orElse(0.0));
         }
     }
 }

@@ -3,8 +3,13 @@ package shop.app;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import shop.domain.Domain;
 import shop.domain.Order;
@@ -14,6 +19,8 @@ import shop.flow.OrderView;
 
 /** Drives one running flow: as fast as it goes, then at a fixed rate; in-process, through {@link OrderFlow}. */
 final class FlowBench {
+    static final int CLIENTS = 16;
+
     private final OrderFlow flow;
     private final Domain domain;
     private final PrintWriter out;
@@ -24,14 +31,24 @@ final class FlowBench {
         this.out = out;
     }
 
-    /** @return orders per second, from the first order placed to the last one final */
+    /**
+     * Orders placed by {@link #CLIENTS} threads at once, as many clients would, as fast as the flow accepts them.
+     *
+     * @return orders per second, from the first order placed to the last one final
+     */
     double saturation(int count) throws InterruptedException {
         long start = System.nanoTime();
-        List<Order> orders = new ArrayList<>();
+        List<Order> orders = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int i = 0; i < count; i++) {
-            orders.add(place(i));
+            int n = i;
+            clients.execute(() -> orders.add(place(n)));
         }
-        awaitAllFinal(orders, "saturation");
+        clients.shutdown();
+        if (!clients.awaitTermination(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(flow.name() + ": placing " + count + " orders took over 5 minutes");
+        }
+        awaitAllFinal(List.copyOf(orders), "saturation");
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -66,24 +83,23 @@ final class FlowBench {
     private List<OrderView> awaitAllFinal(List<Order> orders, String phase) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long lastReport = System.nanoTime();
-        List<OrderView> done = new ArrayList<>();
-        int next = 0;
-        while (next < orders.size()) {
-            OrderView view = flow.view(orders.get(next).id()).orElse(null);
-            if (view != null && view.status().isFinal()) {
-                done.add(view);
-                next++;
-                continue;
+        Map<String, OrderView> done = new LinkedHashMap<>();
+        while (done.size() < orders.size()) {
+            for (Order order : orders) {
+                if (!done.containsKey(order.id())) {
+                    flow.view(order.id()).filter(view -> view.status().isFinal()).ifPresent(view -> done.put(order.id(), view));
+                }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(flow.name() + ": " + (orders.size() - next) + " orders not final after 5 minutes");
+                throw new IllegalStateException(flow.name() + ": " + (orders.size() - done.size())
+                        + " orders not final after 5 minutes");
             }
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 lastReport = System.nanoTime();
-                out.printf("    %s %s: %d/%d final%n", flow.name(), phase, next, orders.size());
+                out.printf("    %s %s: %d/%d final%n", flow.name(), phase, done.size(), orders.size());
             }
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
-        return done;
+        return List.copyOf(done.values());
     }
 }

@@ -18,20 +18,6 @@ public interface FlowFactory {
         return List.of();
     }
 
-    /**
-     * The raw infrastructure's throughput with no business logic, for {@code bench} to compare against:
-     * e.g. Kafka records produced and consumed per second, or Temporal workflows of no-op activities per second.
-     * Empty if the flow has no infrastructure of its own (the direct flow).
-     *
-     * @return a label naming what was measured, and the rate per second
-     */
-    default java.util.Optional<Baseline> rawBaseline(ShopContext context, int count) {
-        return java.util.Optional.empty();
-    }
-
-    /** @param what e.g. "Kafka produce+consume, records/s" */
-    record Baseline(String what, double perSecond) {}
-
     /** Starts one part alone; closing the result stops it. */
     default AutoCloseable startService(String service, ShopContext context) {
         throw new IllegalArgumentException(name() + " has no service \"" + service + "\"; it has " + services());

@@ -1,11 +1,9 @@
 package shop.choreography.flow;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import shop.choreography.bench.ChoreographyBenchmark;
 import shop.flow.FlowFactory;
 import shop.flow.OrderFlow;
 import shop.flow.ShopContext;
@@ -24,13 +22,6 @@ public final class ChoreographyFlowFactory implements FlowFactory {
     public OrderFlow create(ShopContext context) {
         Set<String> here = ChoreographyFlow.SERVICES.stream().filter(context::runsHere).collect(Collectors.toSet());
         return new ChoreographyFlow(context, TOPIC_PREFIX, here);
-    }
-
-    @Override
-    public Optional<Baseline> rawBaseline(ShopContext context, int count) {
-        double perSecond = ChoreographyBenchmark.rawOrdersPerSecond(context.kafkaBootstrapServers(), count);
-        return Optional.of(new Baseline("Kafka, the same " + ChoreographyBenchmark.EVENTS_PER_ORDER
-                + " events per order produced and consumed once, no handlers; orders/s", perSecond));
     }
 
     @Override

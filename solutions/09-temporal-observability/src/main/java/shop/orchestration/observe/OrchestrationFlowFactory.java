@@ -1,13 +1,11 @@
 package shop.orchestration.observe;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import shop.flow.FlowFactory;
-import shop.orchestration.bench.OrchestrationBenchmark;
 import shop.flow.OrderFlow;
 import shop.flow.ShopContext;
 
@@ -42,17 +40,6 @@ public final class OrchestrationFlowFactory implements FlowFactory {
                 ? OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry())
                 : null;
         return new OrchestrationFlow(client, context.listener(), worker);
-    }
-
-    @Override
-    public Optional<Baseline> rawBaseline(ShopContext context, int count) {
-        try {
-            double perSecond = OrchestrationBenchmark.noOpWorkflows(context.temporalTarget(), count).perSecond();
-            return Optional.of(new Baseline("Temporal, workflows of 3 no-op activities; workflows/s", perSecond));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     @Override
