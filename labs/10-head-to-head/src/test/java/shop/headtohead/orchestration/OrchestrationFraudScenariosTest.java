@@ -91,8 +91,10 @@ class OrchestrationFraudScenariosTest extends FraudScenarios {
         if (worker != null) {
             worker.close();
         }
-        flow.close();
-        flow = null;
+        if (flow != null) {
+            flow.close();
+            flow = null;
+        }
         temporal.close();
     }
 }

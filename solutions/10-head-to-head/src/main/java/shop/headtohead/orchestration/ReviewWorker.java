@@ -40,10 +40,15 @@ public final class ReviewWorker implements AutoCloseable {
         Worker worker = factory.newWorker(TASK_QUEUE, WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
                 .build());
-        worker.registerWorkflowImplementationTypes(ReviewedOrderWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new DomainActivities(context.domain()));
+        register(worker, context);
         factory.start();
         return new ReviewWorker(client, factory);
+    }
+
+    /** What runs on this task queue: the new workflow type, and lab 06's activities. */
+    private static void register(Worker worker, ShopContext context) {
+        worker.registerWorkflowImplementationTypes(ReviewedOrderWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new DomainActivities(context.domain()));
     }
 
     /** Stops at once, like a killed process: the server hands its unfinished work to the next worker. */

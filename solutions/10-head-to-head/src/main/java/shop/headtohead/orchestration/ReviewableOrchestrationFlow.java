@@ -58,13 +58,7 @@ public final class ReviewableOrchestrationFlow implements ReviewableFlow {
 
     @Override
     public void place(Order order) {
-        WorkflowOptions options = WorkflowOptions.newBuilder(OrderStarter.optionsFor(order.id()))
-                .setTaskQueue(ReviewWorker.TASK_QUEUE)
-                .build();
-        ReviewedOrderWorkflow workflow = client.newWorkflowStub(ReviewedOrderWorkflow.class, options);
-        try {
-            WorkflowClient.start(workflow::process, order, policy);
-        } catch (WorkflowExecutionAlreadyStarted duplicate) {
+        if (!started(order)) {
             return;
         }
         Instant placedAt = clock.instant();
@@ -72,6 +66,20 @@ public final class ReviewableOrchestrationFlow implements ReviewableFlow {
         client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class).thenAccept(outcome ->
                 listener.finished(name(), order, outcome.status(), outcome.compensated(),
                         Duration.between(placedAt, clock.instant())));
+    }
+
+    /** @return false if the order was placed before: its workflow id exists, and Temporal refused a second one */
+    private boolean started(Order order) {
+        WorkflowOptions options = WorkflowOptions.newBuilder(OrderStarter.optionsFor(order.id()))
+                .setTaskQueue(ReviewWorker.TASK_QUEUE)
+                .build();
+        ReviewedOrderWorkflow workflow = client.newWorkflowStub(ReviewedOrderWorkflow.class, options);
+        try {
+            WorkflowClient.start(workflow::process, order, policy);
+            return true;
+        } catch (WorkflowExecutionAlreadyStarted duplicate) {
+            return false;
+        }
     }
 
     @Override
