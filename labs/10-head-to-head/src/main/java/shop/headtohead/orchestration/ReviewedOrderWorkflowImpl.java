@@ -26,10 +26,10 @@ import shop.orchestration.saga.Rejections;
  * }</pre>
  * An order that was already past that point when the new worker was deployed replays its history, finds no
  * marker, gets DEFAULT_VERSION and skips the review, exactly as it ran the first time; without the guard its
- * replay would produce a timer the history does not have and fail with a non-determinism error. New orders record
- * version 1 and take the review. Once no workflow of the old version is running (ask the server with a query on
+ * replay would produce a timer the history does not have and fail with a non-determinism error. Orders that reach
+ * that point after the deployment (new ones, and running ones still charging) record version 1 and take the review. Once no workflow of the old version is running (ask the server with a query on
  * the TemporalChangeVersion search attribute), the old branch can be deleted. (Temporal's worker versioning, where
- * running workflows stay pinned to the build that started them, is the other way; it needs a real server.)
+ * each running workflow stays on the build of the worker that started it, is the other way.)
  */
 public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
     private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
