@@ -47,7 +47,12 @@ public final class FraudChoreographyFlow implements ReviewableFlow {
         this.publisher = new EventPublisher(context.kafkaBootstrapServers(), topics);
         this.projection = new ReviewedOrderProjection(context.kafkaBootstrapServers(), topics.events(), context.listener(),
                 placed::contains);
-        startServices();
+        try {
+            startServices();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -82,6 +87,10 @@ public final class FraudChoreographyFlow implements ReviewableFlow {
     @Override
     public Optional<OrderView> view(String orderId) {
         return projection.view(orderId);
+    }
+
+    public EventTopics topics() {
+        return topics;
     }
 
     /** Stops every service, wherever it is in its work, and starts it again: the fraud service rebuilds its holds. */
