@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import shop.choreography.events.EventPublisher;
 import shop.choreography.events.EventTopics;
+import shop.choreography.failures.DeadLetters;
 import shop.choreography.failures.ResilientServices;
 import shop.choreography.handlers.HandlerLoop;
 import shop.choreography.observe.ObservedLoops;
@@ -25,8 +26,11 @@ public final class FraudServiceProcess implements AutoCloseable {
                 : null;
         FraudServices.Subscriptions subscriptions = FraudServices.subscriptions(service, context.domain(), clock, fraudCheck);
         String group = topics.group(service);
-        this.loop = new HandlerLoop(bootstrap, group, topics.events(), new FraudAwareProcessor(
-                ResilientServices.resilient(subscriptions.orderEvents(), publisher, topics, group), subscriptions.fraudEvents()),
+        FraudAwareProcessor bothFamilies = new FraudAwareProcessor(
+                ResilientServices.resilient(subscriptions.orderEvents(), publisher, topics, group), subscriptions.fraudEvents());
+        // a fraud event that cannot be read is dead-lettered too, not retried forever
+        this.loop = new HandlerLoop(bootstrap, group, topics.events(),
+                new DeadLetters(bothFamilies, publisher.producer(), topics.deadLetters(), group),
                 publisher, new ObservedLoops(context.registry()));
     }
 
