@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import shop.choreography.events.UndecodableEvent;
 import shop.headtohead.choreography.FraudEvent.FraudCleared;
 import shop.headtohead.choreography.FraudEvent.FraudRejected;
 import shop.headtohead.choreography.FraudEvent.ReviewStarted;
@@ -48,7 +49,12 @@ public final class ReviewRecovery {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (FraudCodec.isFraudEvent(record.headers())) {
-                        FraudEvent event = FraudCodec.decode(record.headers(), record.value());
+                        FraudEvent event;
+                        try {
+                            event = FraudCodec.decode(record.headers(), record.value());
+                        } catch (UndecodableEvent poison) {
+                            continue; // the services dead-letter it; there is nothing to recover from it
+                        }
                         if (event instanceof ReviewStarted started) {
                             open.putIfAbsent(started.orderId(), started);
                         } else if (event instanceof FraudCleared || event instanceof FraudRejected) {
