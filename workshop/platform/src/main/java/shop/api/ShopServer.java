@@ -16,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.domain.Domain;
@@ -43,7 +45,8 @@ public final class ShopServer implements AutoCloseable {
     private final Javalin app;
     private final String host;
 
-    private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port) {
+    private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port,
+                       OpenTelemetry openTelemetry) {
         if (flows.isEmpty()) {
             throw new IllegalArgumentException("the shop needs at least one flow");
         }
@@ -53,13 +56,16 @@ public final class ShopServer implements AutoCloseable {
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
         HttpMetrics http = new HttpMetrics(registry);
+        HttpTracing tracing = new HttpTracing(openTelemetry);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.host = host;
             config.jsonMapper(new JavalinJackson(json, false));
+            config.routes.before(tracing::start);
             config.routes.before(http::start);
             config.routes.after(http::stop);
+            config.routes.after(tracing::end);
             config.routes.post("/orders", this::placeOrder);
             config.routes.get("/orders", this::recentOrders);
             config.routes.get("/orders/{id}", this::getOrder);
@@ -98,7 +104,13 @@ public final class ShopServer implements AutoCloseable {
 
     public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
                                    int port) {
-        return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port);
+        return start(domain, registry, flows, host, port, GlobalOpenTelemetry.get());
+    }
+
+    /** @param openTelemetry where the server spans go (a no-op one exports nothing) */
+    public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
+                                   int port, OpenTelemetry openTelemetry) {
+        return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port, openTelemetry);
     }
 
     public int port() {

@@ -60,7 +60,7 @@ public final class DirectFlow implements OrderFlow {
             return;
         }
         listener.placed(NAME, order);
-        workers.execute(() -> run(order, recorder));
+        workers.execute(io.opentelemetry.context.Context.current().wrap(() -> run(order, recorder)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package shop.observe;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,13 +9,17 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.tracer.otel.OpenTelemetrySpanContext;
 
 /** The one Prometheus registry of a shop process, with JVM and process meters bound. */
 public final class Observability {
     private Observability() {}
 
     public static PrometheusMeterRegistry newRegistry(String application) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Exemplars: a timer recorded while a sampled span is current carries its trace id (OpenMetrics scrape).
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(),
+                Clock.SYSTEM, new OpenTelemetrySpanContext());
         registry.config().commonTags("application", application);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

@@ -12,6 +12,7 @@ import shop.flow.FlowFactory;
 import shop.flow.OrderListener;
 import shop.flow.ShopContext;
 import shop.observe.Observability;
+import shop.observe.Tracing;
 
 /**
  * One part of a flow (a Kafka handler, a Temporal worker) running as a process of its own, against the
@@ -36,6 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
         String kafka = options.env().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
         String temporal = options.env().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:" + options.temporalPort());
         PrometheusMeterRegistry registry = Observability.newRegistry("shop-" + serviceName);
+        Tracing.fromEnvironment(options.env(), "shop-" + serviceName);
         Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
         ShopContext context = new ShopContext(domain, registry, listeners.apply(registry), kafka, temporal,
                 java.util.Set.of());

@@ -15,7 +15,9 @@ import shop.flow.OrderFlow;
 import shop.flow.OrderListener;
 import shop.flow.ShopContext;
 import shop.infra.Infrastructure;
+import io.opentelemetry.api.OpenTelemetry;
 import shop.observe.Observability;
+import shop.observe.Tracing;
 
 /** The whole shop in one process: infrastructure, domain, flows and the HTTP API. Close it to stop everything. */
 public final class Shop implements AutoCloseable {
@@ -47,13 +49,14 @@ public final class Shop implements AutoCloseable {
         try {
             Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
             PrometheusMeterRegistry registry = Observability.newRegistry("shop");
+            OpenTelemetry openTelemetry = Tracing.fromEnvironment(options.env(), "shop");
             ShopContext context = new ShopContext(domain, registry, listeners.apply(registry),
                     infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget(), options.skippedServices());
             for (FlowFactory factory : factories) {
                 progress.accept("starting the " + factory.name() + " flow");
                 flows.add(factory.create(context));
             }
-            ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port());
+            ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port(), openTelemetry);
             progress.accept("HTTP API on " + server.baseUrl());
             return new Shop(infrastructure, domain, registry, flows, server);
         } catch (RuntimeException e) {
