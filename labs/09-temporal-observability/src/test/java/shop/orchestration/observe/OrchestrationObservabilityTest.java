@@ -53,7 +53,7 @@ class OrchestrationObservabilityTest {
                 .build();
         ShopContext context = new ShopContext(domain, registry, new OrderMetrics(registry), null, temporal.target(), Set.of());
         flow = new OrchestrationFlowFactory(openTelemetry).create(context);
-        shop = ShopServer.start(domain, registry, List.of(flow), 0);
+        shop = ShopServer.start(domain, registry, List.of(flow), "127.0.0.1", 0, openTelemetry);
         http = new ShopHttp(shop.baseUrl());
     }
 
@@ -142,6 +142,8 @@ class OrchestrationObservabilityTest {
                 .map(SpanData::getName).toList();
         assertThat(sameTrace).as("TODO 2: the workflow and its activities continue the client's trace")
                 .contains("RunWorkflow:ControlledOrderWorkflow", "RunActivity:Charge", "RunActivity:Reserve", "RunActivity:Book");
+        assertThat(sameTrace).as("the trace starts at the shop's HTTP request that placed the order")
+                .contains("POST /orders");
     }
 
     private JsonNode awaitFinal(String id) {
