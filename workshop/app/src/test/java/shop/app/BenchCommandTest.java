@@ -16,18 +16,19 @@ class BenchCommandTest {
     Path out;
 
     @Test
-    void measuresEachFlowAndWritesCsvAndAnSvgChart() throws Exception {
-        int exit = cli.run("bench", "--impl", "direct", "--orders", "200", "--latency-orders", "40", "--rate", "200",
-                "--out", out.toString());
+    void measuresEveryFlowAgainstItsRawInfrastructureAndWritesCsvAndAnSvgChart() throws Exception {
+        int exit = cli.run("bench", "--orders", "30", "--latency-orders", "10", "--rate", "20", "--out", out.toString());
 
         assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
         assertThat(cli.out.toString()).contains("orders/s").contains("p99 ms");
         List<String> csv = Files.readAllLines(out.resolve("bench.csv"));
-        assertThat(csv).hasSize(2);
-        String[] direct = csv.get(1).split(",");
-        assertThat(direct[0]).isEqualTo("direct");
-        assertThat(Double.parseDouble(direct[2])).as("orders per second").isPositive();
-        assertThat(Files.readString(out.resolve("bench.html"))).contains("<svg").contains(">direct</text>");
+        assertThat(csv).extracting(line -> line.split(",")[0]).containsExactly("impl", "direct", "choreography", "orchestration");
+        for (String row : csv.subList(1, csv.size())) {
+            assertThat(Double.parseDouble(row.split(",")[2])).as("orders per second: " + row).isPositive();
+        }
+        assertThat(csv.get(2)).as("choreography against raw Kafka").contains("Kafka");
+        assertThat(csv.get(3)).as("orchestration against no-op workflows").contains("no-op activities");
+        assertThat(Files.readString(out.resolve("bench.html"))).contains("<svg").contains(">orchestration</text>");
     }
 
     @Test

@@ -8,15 +8,18 @@ class ChaosCommandTest {
     private final Cli cli = new Cli();
 
     @Test
-    void theDirectFlowStaysConsistentUnderFaultsAndTheTableSaysSo() {
-        int exit = cli.run("chaos", "--impl", "direct", "--orders", "200");
+    void everyFlowStaysConsistentUnderFaultsWithOnePartKilledAndTheTableSaysSo() {
+        int exit = cli.run("chaos", "--orders", "100");
 
         assertThat(exit).as("exit code; output: " + cli.out).isZero();
-        String row = cli.out.toString().lines().filter(line -> line.startsWith("direct ")).findFirst().orElseThrow();
-        String[] columns = row.trim().split("\\s+");
-        assertThat(columns[1]).as("orders").isEqualTo("200");
-        assertThat(Integer.parseInt(columns[2]) + Integer.parseInt(columns[3])).as("completed + rejected").isEqualTo(200);
-        assertThat(Integer.parseInt(columns[3])).as("some orders are rejected by the faults").isPositive();
+        assertThat(cli.out.toString()).contains("killing the payment service").contains("killing the worker service");
+        for (String impl : new String[] {"direct", "choreography", "orchestration"}) {
+            String row = cli.out.toString().lines().filter(line -> line.startsWith(impl + " ")).findFirst().orElseThrow();
+            String[] columns = row.trim().split("\\s+");
+            assertThat(columns[1]).as(impl + " orders").isEqualTo("100");
+            assertThat(Integer.parseInt(columns[2]) + Integer.parseInt(columns[3])).as(impl + " completed + rejected").isEqualTo(100);
+            assertThat(Integer.parseInt(columns[3])).as(impl + ": some orders are rejected by the faults").isPositive();
+        }
         assertThat(cli.out.toString()).contains("Consistent:");
     }
 }
