@@ -109,11 +109,13 @@ public final class HandlerLoop implements AutoCloseable {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                List<OrderEvent> answers = processor.process(record);
-                // TODO 5: publish every answer with publisher.publish(answer, hooks.headersFor(record)), and keep the
-                //   returned futures in `sends`: the commit below must wait until the broker has them all.
-                if (!answers.isEmpty()) {
-                    throw new Todo(5, "publish the handler's answers");
+                try (LoopHooks.Handling handling = hooks.handling(record)) {
+                    List<OrderEvent> answers = processor.process(record);
+                    // TODO 5: publish every answer with publisher.publish(answer, hooks.headersFor(record)), and keep the
+                    //   returned futures in `sends`: the commit below must wait until the broker has them all.
+                    if (!answers.isEmpty()) {
+                        throw new Todo(5, "publish the handler's answers");
+                    }
                 }
                 done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }

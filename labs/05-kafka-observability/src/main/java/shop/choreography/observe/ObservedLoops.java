@@ -5,17 +5,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import shop.choreography.events.EventCodec;
 import shop.choreography.handlers.LoopHooks;
 import shop.lab.Todo;
 
-/** Handler loops that publish their Kafka client metrics and pass the trace context on to the events they publish. */
+/**
+ * Handler loops that publish their Kafka client metrics, trace each record (a span exported over OTLP when the shop
+ * is configured to), and pass the trace context on to the events they publish.
+ */
 public final class ObservedLoops implements LoopHooks {
     private final MeterRegistry registry;
     private final Map<Consumer<?, ?>, KafkaClientMetrics> bound = new ConcurrentHashMap<>();
+    private final Tracer tracer = GlobalOpenTelemetry.getTracer("shop.choreography");
 
     public ObservedLoops(MeterRegistry registry) {
         this.registry = registry;
@@ -35,11 +48,43 @@ public final class ObservedLoops implements LoopHooks {
         }
     }
 
+    /** A consumer span per record, child of the span that published it (its traceparent), current while it is handled. */
+    @Override
+    public Handling handling(ConsumerRecord<String, byte[]> input) {
+        Header type = input.headers().lastHeader(EventCodec.TYPE_HEADER);
+        Span span = tracer.spanBuilder("handle " + (type == null ? "record" : new String(type.value(), StandardCharsets.UTF_8)))
+                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), input, RECORD_HEADERS))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.destination.name", input.topic())
+                .setAttribute("messaging.kafka.offset", input.offset())
+                .startSpan();
+        Scope scope = span.makeCurrent();
+        return () -> {
+            scope.close();
+            span.end();
+        };
+    }
+
+    private static final TextMapGetter<ConsumerRecord<String, byte[]>> RECORD_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ConsumerRecord<String, byte[]> record) {
+            return java.util.Arrays.stream(record.headers().toArray()).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(ConsumerRecord<String, byte[]> record, String key) {
+            Header header = record == null ? null : record.headers().lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
     @Override
     public Map<String, String> headersFor(ConsumerRecord<String, byte[]> input) {
         // TODO 3: read the input's traceparent header (input.headers().lastHeader(TraceParent.HEADER), UTF-8) and
         //   answer with its child, so the events this handler publishes continue the order's trace:
         //   Map.of(TraceParent.HEADER, child.header()). No or a bad header: start a new trace.
+        //   Better still: handling() made this record's span current; if Span.current().isRecording() (a tracing SDK
+        //   is installed), answer with its trace and span ids, so the next service's span is a child of this one.
         throw new Todo(3, "carry the trace context on to the events the handler publishes");
     }
 }

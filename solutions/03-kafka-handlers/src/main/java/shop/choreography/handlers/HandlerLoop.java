@@ -108,8 +108,10 @@ public final class HandlerLoop implements AutoCloseable {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                for (OrderEvent answer : processor.process(record)) {
-                    sends.add(publisher.publish(answer, hooks.headersFor(record)));
+                try (LoopHooks.Handling handling = hooks.handling(record)) {
+                    for (OrderEvent answer : processor.process(record)) {
+                        sends.add(publisher.publish(answer, hooks.headersFor(record)));
+                    }
                 }
                 done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }

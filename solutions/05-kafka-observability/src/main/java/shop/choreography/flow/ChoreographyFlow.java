@@ -93,7 +93,8 @@ public final class ChoreographyFlow implements OrderFlow {
             return CompletableFuture.completedFuture(null);
         }
         context.listener().placed(NAME, order);
-        TraceParent trace = TraceParent.newTrace();
+        var caller = io.opentelemetry.api.trace.Span.current().getSpanContext(); // the HTTP request's span, if any
+        TraceParent trace = caller.isValid() ? new TraceParent(caller.getTraceId(), caller.getSpanId()) : TraceParent.newTrace();
         return publisher.publish(OrderPlaced.of(order, clock.instant()), Map.of(TraceParent.HEADER, trace.header()));
     }
 

@@ -1,0 +1,78 @@
+package shop.choreography.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import shop.api.ShopServer;
+import shop.choreography.flow.ChoreographyFlow;
+import shop.domain.Domain;
+import shop.flow.OrderListener;
+import shop.flow.ShopContext;
+import shop.lab.Todo;
+import shop.observe.Observability;
+import shop.testkit.Labs;
+import shop.testkit.SharedKafka;
+import shop.testkit.ShopHttp;
+
+/** With a tracing SDK installed (what OTEL_EXPORTER_OTLP_ENDPOINT does in the shop), one order is one exported trace. */
+@ExtendWith(SharedKafka.class)
+class ExportedTraceTest {
+
+    @Test
+    void todo3_theHttpRequestAndEveryHandlerAreSpansOfOneTrace() {
+        Todo.forget();
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        GlobalOpenTelemetry.resetForTest();
+        GlobalOpenTelemetry.set(otel);
+        Domain domain = Domain.demo();
+        var registry = Observability.newRegistry("shop");
+        ShopContext context = new ShopContext(domain, registry, OrderListener.NONE, SharedKafka.bootstrapServers(), null);
+        try (ChoreographyFlow flow = new ChoreographyFlow(context, "traces-" + UUID.randomUUID() + ".",
+                Set.copyOf(ChoreographyFlow.SERVICES));
+             ShopServer server = ShopServer.start(domain, registry, List.of(flow), "127.0.0.1", 0, otel)) {
+            ShopHttp shop = new ShopHttp(server.baseUrl());
+            String id = shop.placeOrder("ada", "BOOK-1", 1);
+            Labs.await("order " + id + " to complete").until(() ->
+                    shop.get("/orders/" + id).body().path("status").asText().equals("COMPLETED"));
+
+            SpanData request = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getName().equals("POST /orders")).findFirst().orElseThrow();
+            Labs.await("the handlers' spans of the order's trace").until(() -> handlers(spans, request.getTraceId()).size() >= 4);
+            Map<String, String> parents = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(request.getTraceId()))
+                    .collect(Collectors.toMap(SpanData::getSpanId, SpanData::getName, (a, b) -> a));
+            assertThat(handlers(spans, request.getTraceId()))
+                    .as("TODO 3: every handler's span is a child of a span of the same trace (headersFor passes the current span on)")
+                    .allSatisfy(span -> assertThat(parents).containsKey(span.getParentSpanId()))
+                    .extracting(SpanData::getName).contains("handle OrderPlaced", "handle PaymentCharged", "handle StockReserved");
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
+            otel.close();
+        }
+    }
+
+    private static List<SpanData> handlers(InMemorySpanExporter spans, String traceId) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId) && span.getName().startsWith("handle "))
+                .toList();
+    }
+}
