@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         if (labs.isEmpty()) {
             throw new IllegalArgumentException("no lab matches " + only + " under " + root.resolve("labs"));
         }
-        out.printf("%-26s %-8s %s%n", "lab", "passed", startersMustFail ? "starter" : "first thing still failing");
+        out.printf("%-28s %-8s %s%n", "lab", "passed", startersMustFail ? "starter" : "first thing still failing");
         int wrong = 0;
         for (String lab : labs) {
             LabResult result = run(root, lab);
@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
                 verdict = result.done() ? "done" : result.shortFailure();
                 wrong += result.done() ? 0 : 1;
             }
-            out.printf("%-26s %-8s %s%n", lab, result.passed() + "/" + result.tests(), verdict);
+            out.printf("%-28s %-8s %s%n", lab, result.passed() + "/" + result.tests(), verdict);
         }
         return wrong == 0 ? 0 : 1;
     }
