@@ -23,6 +23,7 @@ public final class InventoryHandler implements Handler {
         this.clock = clock;
     }
 
+    // tag::inventory-reacts[]
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof PaymentCharged charged) {
@@ -41,4 +42,5 @@ public final class InventoryHandler implements Handler {
             return new OutOfStock(idFor(id, OutOfStock.class), id, clock.instant(), startedAt, noStock.reason());
         }
     }
+    // end::inventory-reacts[]
 }

@@ -17,6 +17,7 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
     private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
     private final OrderActivities undo = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.COMPENSATIONS);
 
+    // tag::saga[]
     @Override
     public OrderOutcome process(Order order) {
         Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
@@ -39,4 +40,5 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
             return OrderOutcome.rejected(reason, true);
         }
     }
+    // end::saga[]
 }
