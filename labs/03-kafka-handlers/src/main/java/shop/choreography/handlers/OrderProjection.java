@@ -8,6 +8,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,6 +56,19 @@ public final class OrderProjection implements AutoCloseable {
         thread.start();
     }
 
+    private static final TextMapGetter<ConsumerRecord<String, byte[]>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ConsumerRecord<String, byte[]> record) {
+            return java.util.Arrays.stream(record.headers().toArray()).map(header -> header.key()).toList();
+        }
+
+        @Override
+        public String get(ConsumerRecord<String, byte[]> record, String key) {
+            var header = record == null ? null : record.headers().lastHeader(key);
+            return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    };
+
     public Optional<OrderView> view(String orderId) {
         return Optional.ofNullable(stories.get(orderId)).map(OrderStory::view);
     }
@@ -85,7 +102,8 @@ public final class OrderProjection implements AutoCloseable {
         if (!story.add(event)) {
             return;
         }
-        try {
+        // In the trace of the record (its traceparent header), so timers recorded by the listener link to it.
+        try (Scope trace = W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS).makeCurrent()) {
             if (event instanceof StepEvent step) {
                 listener.stepFinished(step);
             }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import shop.api.ShopServer;
 import shop.choreography.flow.ChoreographyFlow;
 import shop.domain.Domain;
-import shop.flow.OrderListener;
 import shop.flow.ShopContext;
 import shop.lab.Todo;
+import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
 import shop.testkit.Labs;
 import shop.testkit.SharedKafka;
@@ -45,7 +45,7 @@ class ExportedTraceTest {
         GlobalOpenTelemetry.set(otel);
         Domain domain = Domain.demo();
         var registry = Observability.newRegistry("shop");
-        ShopContext context = new ShopContext(domain, registry, OrderListener.NONE, SharedKafka.bootstrapServers(), null);
+        ShopContext context = new ShopContext(domain, registry, new OrderMetrics(registry), SharedKafka.bootstrapServers(), null);
         try (ChoreographyFlow flow = new ChoreographyFlow(context, "traces-" + UUID.randomUUID() + ".",
                 Set.copyOf(ChoreographyFlow.SERVICES));
              ShopServer server = ShopServer.start(domain, registry, List.of(flow), "127.0.0.1", 0, otel)) {
@@ -64,6 +64,10 @@ class ExportedTraceTest {
                     .as("TODO 3: every handler's span is a child of a span of the same trace (headersFor passes the current span on)")
                     .allSatisfy(span -> assertThat(parents).containsKey(span.getParentSpanId()))
                     .extracting(SpanData::getName).contains("handle OrderPlaced", "handle PaymentCharged", "handle StockReserved");
+            assertThat(registry.scrape("application/openmetrics-text").lines()
+                    .filter(line -> line.startsWith("shop_order_duration_seconds_bucket{") && line.contains("impl=\"choreography\"")
+                            && line.contains("trace_id=\"" + request.getTraceId() + "\"")))
+                    .as("the end-to-end histogram's exemplar links to the order's trace").isNotEmpty();
         } finally {
             GlobalOpenTelemetry.resetForTest();
             otel.close();

@@ -59,9 +59,11 @@ public final class OrchestrationFlow implements OrderFlow {
         }
         Instant placedAt = clock.instant();
         listener.placed(NAME, order);
-        client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class).thenAccept(outcome ->
+        // The request's trace goes along, so the end-to-end timer's exemplar links to this order's trace.
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+        client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class).thenAccept(trace.wrapConsumer(outcome ->
                 listener.finished(NAME, order, outcome.status(), outcome.compensated(),
-                        Duration.between(placedAt, clock.instant())));
+                        Duration.between(placedAt, clock.instant()))));
     }
 
     @Override

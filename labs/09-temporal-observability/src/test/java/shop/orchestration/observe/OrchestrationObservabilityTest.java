@@ -144,6 +144,13 @@ class OrchestrationObservabilityTest {
                 .contains("RunWorkflow:ControlledOrderWorkflow", "RunActivity:Charge", "RunActivity:Reserve", "RunActivity:Book");
         assertThat(sameTrace).as("the trace starts at the shop's HTTP request that placed the order")
                 .contains("POST /orders");
+        List<String> requestTraces = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("POST /orders")).map(SpanData::getTraceId).toList();
+        String openMetrics = registry.scrape("application/openmetrics-text");
+        assertThat(openMetrics.lines().filter(line -> line.startsWith("shop_order_duration_seconds_bucket{")
+                && line.contains("impl=\"orchestration\"")
+                && requestTraces.stream().anyMatch(trace -> line.contains("trace_id=\"" + trace + "\""))))
+                .as("exemplars on the end-to-end histogram link to the traces of the orders").isNotEmpty();
     }
 
     private JsonNode awaitFinal(String id) {
