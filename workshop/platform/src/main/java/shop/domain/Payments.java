@@ -68,12 +68,4 @@ public final class Payments {
     public synchronized int chargeCount(String orderId) {
         return chargesByOrder.getOrDefault(orderId, List.of()).size();
     }
-
-    public synchronized long totalChargedCents() {
-        return chargesByOrder.keySet().stream().mapToLong(this::chargedCents).sum();
-    }
-
-    public synchronized long totalRefundedCents() {
-        return refundedByOrder.values().stream().mapToLong(Long::longValue).sum();
-    }
 }

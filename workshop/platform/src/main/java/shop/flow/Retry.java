@@ -26,13 +26,6 @@ public record Retry(int maxAttempts, Duration firstBackoff, Duration maxBackoff)
         }
     }
 
-    public void run(Runnable call) {
-        call(() -> {
-            call.run();
-            return null;
-        });
-    }
-
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -32,10 +32,6 @@ final class TimelineRecorder {
         return clock.instant();
     }
 
-    Instant placedAt() {
-        return placedAt;
-    }
-
     synchronized void started(String step) {
         currentStep = step;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import shop.domain.Domain;
 import shop.flow.Consistency;
-import shop.flow.OrderStatus;
 import shop.flow.OrderView;
 
 /**
@@ -17,9 +16,5 @@ public final class Invariants {
 
     public static List<String> violations(Domain domain, Collection<OrderView> orders) {
         return Consistency.violations(domain, orders);
-    }
-
-    public static long count(Collection<OrderView> orders, OrderStatus status) {
-        return orders.stream().filter(order -> order.status() == status).count();
     }
 }
