@@ -10,7 +10,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import shop.api.Json;
+import shop.json.Json;
 
 /** The CLI's HTTP client for a running shop. */
 final class ShopClient {

@@ -20,6 +20,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.json.Json;
 import shop.domain.Domain;
 import shop.domain.FaultSettings;
 import shop.flow.OrderFlow;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import shop.json.Json;
 import shop.domain.Domain;
 import shop.flow.DirectFlow;
 import shop.flow.OrderListener;

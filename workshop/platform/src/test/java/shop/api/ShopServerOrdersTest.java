@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import shop.json.Json;
 import shop.domain.Domain;
 import shop.domain.Order;
 import shop.flow.OrderFlow;

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import shop.api.Json;
+import shop.json.Json;
 import shop.lab.Todo;
 
 /** Talks to a running shop over real HTTP, the way curl in the lab READMEs does. */

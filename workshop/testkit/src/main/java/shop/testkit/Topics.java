@@ -3,38 +3,24 @@ package shop.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import shop.infra.KafkaTopics;
 
 /** Create topics and read what was published, for tests. */
 public final class Topics {
     private Topics() {}
 
+    /** Creates the topics and returns once the broker serves them. */
     public static void create(String bootstrap, int partitions, String... names) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            for (String name : names) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + name, e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        KafkaTopics.create(bootstrap, Stream.of(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList());
     }
 
     /** Everything on the topic from the beginning, read until {@code expected} records arrived or time ran out. */

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import shop.api.Json;
+import shop.json.Json;
 import shop.choreography.events.EventCodec;
 import shop.choreography.events.UndecodableEvent;
 

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import shop.api.Json;
+import shop.json.Json;
 
 /**
  * Events as JSON (Jackson) with their type in the {@value #TYPE_HEADER} record header. The header lets a consumer

@@ -1,4 +1,4 @@
-package shop.api;
+package shop.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
