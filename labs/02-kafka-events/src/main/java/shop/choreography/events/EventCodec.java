@@ -42,6 +42,7 @@ public final class EventCodec {
         // TODO 2: write the event as JSON bytes with the shop's mapper: json.writeValueAsBytes(event)
         //   (an IOException here is a bug: wrap it in an IllegalArgumentException)
         throw new Todo(2, "encode an event as JSON");
+        // end TODO 2
     }
 
     /** @throws UndecodableEvent if the type is missing or unknown, or the JSON does not fit the type */
@@ -50,5 +51,6 @@ public final class EventCodec {
         //   Then read the JSON as that class: json.readValue(value, eventClass). Any IOException or RuntimeException
         //   from Jackson means the record is poison: throw UndecodableEvent with the cause.
         throw new Todo(2, "decode an event from its type header and JSON");
+        // end TODO 2
     }
 }

@@ -31,6 +31,7 @@ public final class EventPublisher implements AutoCloseable {
         if (!props.containsKey(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)) { // delete this guard once done
             throw new Todo(4, "configure an idempotent producer");
         }
+        // end TODO 4
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         return props;
     }
@@ -45,6 +46,7 @@ public final class EventPublisher implements AutoCloseable {
         //   add the header EventCodec.TYPE_HEADER = EventCodec.typeOf(event) (as UTF-8 bytes), then each extra header;
         //   then return producer.send(record)
         throw new Todo(5, "publish the event keyed by order id, with its type header");
+        // end TODO 5
     }
 
     /** The underlying client, e.g. to bind its metrics or to send a dead letter. */

@@ -49,6 +49,7 @@ public sealed interface OrderEvent {
             // TODO 1: build the event from the order: the event id from idFor(order id, OrderPlaced.class),
             //   the order id, the time, the customer, the lines and the total in cents (order.totalCents())
             throw new Todo(1, "build OrderPlaced from the order");
+            // end TODO 1
         }
     }
 

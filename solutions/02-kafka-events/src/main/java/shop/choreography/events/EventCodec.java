@@ -38,15 +38,21 @@ public final class EventCodec {
     }
 
     public static byte[] encode(OrderEvent event) {
+        // TODO 2: write the event as JSON bytes with the shop's mapper: json.writeValueAsBytes(event)
+        //   (an IOException here is a bug: wrap it in an IllegalArgumentException)
         try {
             return json.writeValueAsBytes(event);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + event + " as JSON", e);
         }
+        // end TODO 2
     }
 
     /** @throws UndecodableEvent if the type is missing or unknown, or the JSON does not fit the type */
     public static OrderEvent decode(String type, byte[] value) {
+        // TODO 2: find the class for the type name in typesByName; no type or an unknown type: throw UndecodableEvent.
+        //   Then read the JSON as that class: json.readValue(value, eventClass). Any IOException or RuntimeException
+        //   from Jackson means the record is poison: throw UndecodableEvent with the cause.
         Class<?> eventClass = type == null ? null : typesByName.get(type);
         if (eventClass == null) {
             throw new UndecodableEvent("unknown event type " + type, null);
@@ -56,5 +62,6 @@ public final class EventCodec {
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEvent("not a valid " + type + ": " + e.getMessage(), e);
         }
+        // end TODO 2
     }
 }

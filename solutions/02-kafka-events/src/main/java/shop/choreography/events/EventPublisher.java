@@ -26,8 +26,10 @@ public final class EventPublisher implements AutoCloseable {
     public static Properties producerConfig(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // TODO 4: make the producer safe: acks "all" and enable.idempotence "true" (ProducerConfig constants)
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // end TODO 4
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         return props;
     }
@@ -38,10 +40,14 @@ public final class EventPublisher implements AutoCloseable {
 
     /** @param extraHeaders e.g. the trace context; added after the type header */
     public Future<RecordMetadata> publish(OrderEvent event, Map<String, String> extraHeaders) {
+        // TODO 5: build a ProducerRecord for the topic, keyed by the order id, with the encoded event as value;
+        //   add the header EventCodec.TYPE_HEADER = EventCodec.typeOf(event) (as UTF-8 bytes), then each extra header;
+        //   then return producer.send(record)
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.orderId(), EventCodec.encode(event));
         record.headers().add(EventCodec.TYPE_HEADER, EventCodec.typeOf(event).getBytes(StandardCharsets.UTF_8));
         extraHeaders.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return producer.send(record);
+        // end TODO 5
     }
 
     /** The underlying client, e.g. to bind its metrics or to send a dead letter. */

@@ -45,8 +45,11 @@ public sealed interface OrderEvent {
     record OrderPlaced(String eventId, String orderId, Instant at, String customer, List<OrderLine> lines,
                        long totalCents) implements OrderEvent {
         public static OrderPlaced of(Order order, Instant at) {
+            // TODO 1: build the event from the order: the event id from idFor(order id, OrderPlaced.class),
+            //   the order id, the time, the customer, the lines and the total in cents (order.totalCents())
             return new OrderPlaced(idFor(order.id(), OrderPlaced.class), order.id(), at, order.customer(),
                     order.lines(), order.totalCents());
+            // end TODO 1
         }
     }
 

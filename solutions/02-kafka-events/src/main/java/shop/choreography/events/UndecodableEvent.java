@@ -1,8 +1,0 @@
-package shop.choreography.events;
-
-/** A record that is not an event we know: bad JSON, a missing or unknown type header. Retrying will not help. */
-public final class UndecodableEvent extends RuntimeException {
-    public UndecodableEvent(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,4 @@
+package drift;
+
+class NoRegion {
+}

@@ -1,0 +1,6 @@
+package drift;
+
+class OnlyInTheStarter {
+    // TODO 1: x
+    // end TODO 1
+}

@@ -1,0 +1,5 @@
+package drift;
+
+class Unclosed {
+    // TODO 1: x
+}
