@@ -1,4 +1,4 @@
-package shop.choreography.bench;
+package shop.bench.choreography;
 
 import shop.choreography.flow.ChoreographyFlow;
 import shop.flow.RawBaseline;

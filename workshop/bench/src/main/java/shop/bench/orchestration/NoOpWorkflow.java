@@ -1,4 +1,4 @@
-package shop.orchestration.bench;
+package shop.bench.orchestration;
 
 import java.time.Duration;
 

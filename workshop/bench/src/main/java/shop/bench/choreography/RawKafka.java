@@ -1,4 +1,4 @@
-package shop.choreography.bench;
+package shop.bench.choreography;
 
 import java.time.Duration;
 import java.util.List;
