@@ -3,9 +3,9 @@ package shop.orchestration.saga;
 import io.temporal.workflow.Workflow;
 import shop.domain.Order;
 import shop.lab.Todo;
-import shop.orchestration.OrderActivities;
-import shop.orchestration.OrderOutcome;
-import shop.orchestration.OrderWorkflow;
+import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.OrderOutcome;
+import shop.orchestration.workflow.OrderWorkflow;
 
 /**
  * Charge, reserve, book; when a step fails, undo what came before it, last first. Each undo is registered

@@ -5,10 +5,10 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import shop.flow.OrderStatus;
 import shop.lab.Todo;
-import shop.orchestration.OrderActivities;
-import shop.orchestration.OrderOutcome;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.OrderOutcome;
 
 /**
  * The saga of lab 07, plus state the outside can query, a cancel signal, and a durable timer: after booking,

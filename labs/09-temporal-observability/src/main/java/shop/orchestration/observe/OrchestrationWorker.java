@@ -11,9 +11,9 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import shop.domain.Domain;
 import shop.flow.OrderListener;
-import shop.orchestration.DomainActivities;
-import shop.orchestration.Steps;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
+import shop.orchestration.workflow.DomainActivities;
+import shop.orchestration.workflow.Steps;
 
 /**
  * Runs the order workflows and activities: polls the "orders" task queue. Stop it in the middle of a batch and

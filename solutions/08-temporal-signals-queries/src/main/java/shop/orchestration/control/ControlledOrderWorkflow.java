@@ -4,7 +4,7 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import shop.orchestration.OrderOutcome;
+import shop.orchestration.workflow.OrderOutcome;
 
 /** The order workflow that can be asked where it stands, cancelled, and told the warehouse has confirmed. */
 @WorkflowInterface

@@ -10,9 +10,9 @@ import com.google.protobuf.Timestamp;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import shop.flow.TimelineEntry;
-import shop.orchestration.Steps;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.Steps;
 
 /**
  * An order's timeline, read from its workflow's history: the server already records when each activity was

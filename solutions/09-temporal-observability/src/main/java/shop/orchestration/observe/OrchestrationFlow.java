@@ -18,11 +18,11 @@ import shop.flow.OrderFlow;
 import shop.flow.OrderListener;
 import shop.flow.OrderStatus;
 import shop.flow.OrderView;
-import shop.orchestration.OrderOutcome;
-import shop.orchestration.OrderStarter;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
 import shop.orchestration.control.OrderProgress;
+import shop.orchestration.workflow.OrderOutcome;
+import shop.orchestration.workflow.OrderStarter;
 
 /**
  * The shop's "orchestration" flow: one workflow per order, id = order id. The Temporal server holds the

@@ -9,7 +9,7 @@ import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.failure.ApplicationFailure;
 import shop.domain.TransientFailure;
 import shop.flow.OrderListener;
-import shop.orchestration.Steps;
+import shop.orchestration.workflow.Steps;
 
 /**
  * Tells the order listener (the business meters) how long each step took. It runs around every activity

@@ -1,4 +1,4 @@
-package shop.orchestration;
+package shop.orchestration.workflow;
 
 import java.time.Duration;
 

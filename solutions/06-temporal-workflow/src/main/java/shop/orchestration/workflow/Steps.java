@@ -1,4 +1,4 @@
-package shop.orchestration;
+package shop.orchestration.workflow;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package shop.orchestration;
+package shop.orchestration.workflow;
 
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;

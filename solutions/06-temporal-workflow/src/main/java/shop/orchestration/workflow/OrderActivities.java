@@ -1,4 +1,4 @@
-package shop.orchestration;
+package shop.orchestration.workflow;
 
 import io.temporal.activity.ActivityInterface;
 import shop.domain.Order;

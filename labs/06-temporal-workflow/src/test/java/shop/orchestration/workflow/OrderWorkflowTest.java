@@ -1,4 +1,4 @@
-package shop.orchestration;
+package shop.orchestration.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
