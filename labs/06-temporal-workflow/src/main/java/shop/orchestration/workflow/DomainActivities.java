@@ -24,18 +24,21 @@ public final class DomainActivities implements OrderActivities {
         //   the payment id. The key must be the same on every attempt: order.id() + ":charge".
         //   Catch BusinessFailure and throw finalNo(it) instead.
         throw new Todo(1, "charge the order in DomainActivities.charge");
+        // end TODO 1
     }
 
     @Override
     public void reserve(Order order) {
         // TODO 1: the same for domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines())
         throw new Todo(1, "reserve the stock in DomainActivities.reserve");
+        // end TODO 1
     }
 
     @Override
     public String book(Order order) {
         // TODO 1: the same for domain.shipping().book(order.id() + ":book", order.id(), order.customer())
         throw new Todo(1, "book a carrier in DomainActivities.book");
+        // end TODO 1
     }
 
     @Override
@@ -61,5 +64,6 @@ public final class DomainActivities implements OrderActivities {
         // TODO 1: return ApplicationFailure.newNonRetryableFailure(message, type) with the reason as its type
         //   ("card-declined"), so the workflow can tell why the order was rejected.
         throw new Todo(1, "turn a BusinessFailure into a non-retryable ApplicationFailure in DomainActivities.finalNo");
+        // end TODO 1
     }
 }

@@ -13,6 +13,7 @@ public final class OrderStarter {
         // TODO 4: WorkflowOptions.newBuilder() with the order id as workflow id, Steps.TASK_QUEUE as task queue,
         //   and WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE (not even after the first finished)
         throw new Todo(4, "build the workflow options in OrderStarter.optionsFor");
+        // end TODO 4
     }
 
     /** @return true if this call started the workflow, false if the order was already placed */
@@ -21,5 +22,6 @@ public final class OrderStarter {
         //   WorkflowClient.start(workflow::process, order); return true.
         //   A second start with the same id throws WorkflowExecutionAlreadyStarted: catch it, return false.
         throw new Todo(4, "start the workflow in OrderStarter.start");
+        // end TODO 4
     }
 }

@@ -15,5 +15,6 @@ public final class OrderWorker {
         //   registerWorkflowImplementationTypes(OrderWorkflowImpl.class) and
         //   registerActivitiesImplementations(new DomainActivities(domain)); return the worker.
         throw new Todo(3, "create the worker and register the workflow and activities in OrderWorker.register");
+        // end TODO 3
     }
 }

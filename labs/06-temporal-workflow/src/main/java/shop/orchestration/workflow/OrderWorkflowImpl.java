@@ -20,5 +20,6 @@ public final class OrderWorkflowImpl implements OrderWorkflow {
         // TODO 2: call activities.charge, activities.reserve and activities.book with the order, in that order,
         //   then return OrderOutcome.completed(). (Each call looks local; Temporal schedules it on a worker.)
         throw new Todo(2, "call the three activities in OrderWorkflowImpl.process");
+        // end TODO 2
     }
 }

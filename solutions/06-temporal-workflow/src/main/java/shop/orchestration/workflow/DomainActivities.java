@@ -19,30 +19,38 @@ public final class DomainActivities implements OrderActivities {
 
     @Override
     public String charge(Order order) {
+        // TODO 1: charge the order through domain.payments().charge(key, orderId, customer, amount) and return
+        //   the payment id. The key must be the same on every attempt: order.id() + ":charge".
+        //   Catch BusinessFailure and throw finalNo(it) instead.
         try {
             return domain.payments().charge(order.id() + ":charge", order.id(), order.customer(), order.totalCents())
                     .paymentId();
         } catch (BusinessFailure no) {
             throw finalNo(no);
         }
+        // end TODO 1
     }
 
     @Override
     public void reserve(Order order) {
+        // TODO 1: the same for domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines())
         try {
             domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines());
         } catch (BusinessFailure no) {
             throw finalNo(no);
         }
+        // end TODO 1
     }
 
     @Override
     public String book(Order order) {
+        // TODO 1: the same for domain.shipping().book(order.id() + ":book", order.id(), order.customer())
         try {
             return domain.shipping().book(order.id() + ":book", order.id(), order.customer());
         } catch (BusinessFailure no) {
             throw finalNo(no);
         }
+        // end TODO 1
     }
 
     @Override
@@ -61,11 +69,13 @@ public final class DomainActivities implements OrderActivities {
     }
 
     /**
-     * A business "no" is final: retrying gives the same answer. Non-retryable, with the reason as its type
-     * ("card-declined"), so the workflow can tell the attendee why. A TransientFailure is left to propagate:
+     * A business "no" is final: retrying gives the same answer. A TransientFailure is left to propagate:
      * Temporal retries it by the activity's retry policy.
      */
     private static ApplicationFailure finalNo(BusinessFailure no) {
+        // TODO 1: return ApplicationFailure.newNonRetryableFailure(message, type) with the reason as its type
+        //   ("card-declined"), so the workflow can tell why the order was rejected.
         return ApplicationFailure.newNonRetryableFailure(no.getMessage(), no.reason());
+        // end TODO 1
     }
 }

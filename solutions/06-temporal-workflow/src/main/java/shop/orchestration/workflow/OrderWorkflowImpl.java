@@ -16,9 +16,12 @@ public final class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderOutcome process(Order order) {
+        // TODO 2: call activities.charge, activities.reserve and activities.book with the order, in that order,
+        //   then return OrderOutcome.completed(). (Each call looks local; Temporal schedules it on a worker.)
         activities.charge(order);
         activities.reserve(order);
         activities.book(order);
         return OrderOutcome.completed();
+        // end TODO 2
     }
 }
