@@ -31,6 +31,7 @@ public final class HistoryTimeline {
         //   - ActivityTaskFailed: outcomeOf(its getFailure())
         //   - ActivityTaskTimedOut: Rejections.GAVE_UP
         throw new Todo(4, "build the timeline from the history in HistoryTimeline.of");
+        // end TODO 4
     }
 
     /** The step of the activity running now, "awaiting-warehouse" while the timer runs, or null. */

@@ -11,8 +11,8 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import shop.flow.ShopContext;
 import shop.lab.Todo;
+import shop.orchestration.flow.TemporalConnection;
 import shop.orchestration.observe.StepTimer;
-import shop.orchestration.observe.TemporalConnection;
 import shop.orchestration.observe.TemporalTracing;
 import shop.orchestration.workflow.DomainActivities;
 

@@ -10,8 +10,8 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import shop.flow.ShopContext;
+import shop.orchestration.flow.TemporalConnection;
 import shop.orchestration.observe.StepTimer;
-import shop.orchestration.observe.TemporalConnection;
 import shop.orchestration.observe.TemporalTracing;
 import shop.orchestration.workflow.DomainActivities;
 

@@ -1,4 +1,4 @@
-package shop.orchestration.observe;
+package shop.orchestration.flow;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +12,8 @@ import io.temporal.worker.WorkerOptions;
 import shop.domain.Domain;
 import shop.flow.OrderListener;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
+import shop.orchestration.observe.StepTimer;
+import shop.orchestration.observe.TemporalTracing;
 import shop.orchestration.workflow.DomainActivities;
 import shop.orchestration.workflow.Steps;
 

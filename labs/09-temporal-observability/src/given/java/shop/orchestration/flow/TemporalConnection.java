@@ -1,4 +1,4 @@
-package shop.orchestration.observe;
+package shop.orchestration.flow;
 
 import java.time.Duration;
 
@@ -8,6 +8,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import shop.orchestration.observe.TemporalMetrics;
+import shop.orchestration.observe.TemporalTracing;
 
 /** A client for the Temporal server at a target, with SDK metrics and tracing switched on. */
 public final class TemporalConnection {

@@ -1,4 +1,4 @@
-package shop.orchestration.observe;
+package shop.orchestration.flow;
 
 import java.util.List;
 

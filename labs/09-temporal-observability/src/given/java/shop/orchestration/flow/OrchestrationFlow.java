@@ -1,4 +1,4 @@
-package shop.orchestration.observe;
+package shop.orchestration.flow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import shop.flow.OrderView;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
 import shop.orchestration.control.OrderProgress;
+import shop.orchestration.observe.HistoryTimeline;
 import shop.orchestration.workflow.OrderOutcome;
 import shop.orchestration.workflow.OrderStarter;
 
