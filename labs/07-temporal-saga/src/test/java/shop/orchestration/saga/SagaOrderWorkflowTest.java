@@ -20,10 +20,10 @@ import shop.domain.OrderLine;
 import shop.domain.Service;
 import shop.flow.OrderStatus;
 import shop.lab.Todo;
-import shop.orchestration.DomainActivities;
-import shop.orchestration.OrderOutcome;
-import shop.orchestration.OrderStarter;
-import shop.orchestration.Steps;
+import shop.orchestration.workflow.DomainActivities;
+import shop.orchestration.workflow.OrderOutcome;
+import shop.orchestration.workflow.OrderStarter;
+import shop.orchestration.workflow.Steps;
 import shop.testkit.Labs;
 
 /** Real domain services with faults switched on; the workflow's history shows which activities ran, in order. */
@@ -123,11 +123,11 @@ class SagaOrderWorkflowTest {
     }
 
     /** Delegates to the real activities, except that the first booking never answers in time. */
-    private static final class CarrierThatHangsOnce implements shop.orchestration.OrderActivities {
-        private final shop.orchestration.OrderActivities real;
+    private static final class CarrierThatHangsOnce implements shop.orchestration.workflow.OrderActivities {
+        private final shop.orchestration.workflow.OrderActivities real;
         private final java.util.concurrent.atomic.AtomicBoolean hung = new java.util.concurrent.atomic.AtomicBoolean();
 
-        CarrierThatHangsOnce(shop.orchestration.OrderActivities real) {
+        CarrierThatHangsOnce(shop.orchestration.workflow.OrderActivities real) {
             this.real = real;
         }
 

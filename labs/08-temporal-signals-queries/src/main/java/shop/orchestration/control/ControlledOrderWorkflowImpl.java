@@ -5,10 +5,10 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import shop.flow.OrderStatus;
 import shop.lab.Todo;
-import shop.orchestration.OrderActivities;
-import shop.orchestration.OrderOutcome;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.OrderOutcome;
 
 /**
  * The saga of lab 07, plus state the outside can query, a cancel signal, and a durable timer: after booking,
@@ -48,6 +48,7 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
                 //   waits until the condition holds or the deadline passes, and returns false on the deadline;
                 //   then set cancelReason = WAREHOUSE_TIMEOUT (the code below compensates).
                 throw new Todo(3, "wait for the warehouse in ControlledOrderWorkflowImpl.process");
+                // end TODO 3
             }
             if (cancelReason != null) {
                 return compensate(saga, cancelReason);
@@ -67,6 +68,7 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
     public OrderProgress progress() {
         // TODO 1: answer the query from the workflow's state: return progress (never change state in a query)
         throw new Todo(1, "answer the progress query in ControlledOrderWorkflowImpl.progress");
+        // end TODO 1
     }
 
     @Override
@@ -74,6 +76,7 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
         // TODO 2: remember the first reason in cancelReason; at() checks it before each step, and the wait
         //   for the warehouse ends when it is set. (A signal handler only changes state; the workflow reacts.)
         throw new Todo(2, "handle the cancel signal in ControlledOrderWorkflowImpl.cancel");
+        // end TODO 2
     }
 
     @Override

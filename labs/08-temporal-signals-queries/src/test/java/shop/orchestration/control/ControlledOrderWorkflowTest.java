@@ -19,10 +19,10 @@ import shop.domain.Order;
 import shop.domain.OrderLine;
 import shop.flow.OrderStatus;
 import shop.lab.Todo;
-import shop.orchestration.DomainActivities;
-import shop.orchestration.OrderOutcome;
-import shop.orchestration.OrderStarter;
-import shop.orchestration.Steps;
+import shop.orchestration.workflow.DomainActivities;
+import shop.orchestration.workflow.OrderOutcome;
+import shop.orchestration.workflow.OrderStarter;
+import shop.orchestration.workflow.Steps;
 import shop.testkit.Labs;
 
 /** The test server skips time while the workflow only waits, so a 24-hour timer fires at once. */

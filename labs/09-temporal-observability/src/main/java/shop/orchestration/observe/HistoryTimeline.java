@@ -11,9 +11,9 @@ import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import shop.flow.TimelineEntry;
 import shop.lab.Todo;
-import shop.orchestration.Steps;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.Steps;
 
 /**
  * An order's timeline, read from its workflow's history: the server already records when each activity was
@@ -31,6 +31,7 @@ public final class HistoryTimeline {
         //   - ActivityTaskFailed: outcomeOf(its getFailure())
         //   - ActivityTaskTimedOut: Rejections.GAVE_UP
         throw new Todo(4, "build the timeline from the history in HistoryTimeline.of");
+        // end TODO 4
     }
 
     /** The step of the activity running now, "awaiting-warehouse" while the timer runs, or null. */

@@ -1,5 +1,7 @@
 package shop.orchestration.observe;
 
+import java.time.Duration;
+
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
@@ -8,7 +10,8 @@ import io.temporal.failure.ApplicationFailure;
 import shop.domain.TransientFailure;
 import shop.flow.OrderListener;
 import shop.lab.Todo;
-import shop.orchestration.Steps;
+import shop.orchestration.flow.OrchestrationFlow;
+import shop.orchestration.workflow.Steps;
 
 /**
  * Tells the order listener (the business meters) how long each step took. It runs around every activity
@@ -38,6 +41,7 @@ public final class StepTimer extends WorkerInterceptorBase {
                 //   call listener.stepFinished(OrchestrationFlow.NAME, step, duration, outcome), where outcome is
                 //   "ok", or outcomeOf(e) for a RuntimeException e (catch it, then rethrow it).
                 throw new Todo(3, "report each activity as a step in StepTimer");
+                // end TODO 3
             }
         };
     }

@@ -16,5 +16,6 @@ public final class TemporalMetrics {
         //       .reporter(new MicrometerClientStatsReporter(registry))  (io.temporal.common.reporter)
         //       .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
         throw new Todo(1, "report the SDK's metrics into the registry in TemporalMetrics.scope");
+        // end TODO 1
     }
 }

@@ -25,6 +25,7 @@ public final class TemporalTracing {
         //   io.opentracing.Tracer tracer = OpenTracingShim.createTracerShim(openTelemetry.getTracerProvider(), w3c, w3c);
         //   return OpenTracingOptions.newBuilder().setTracer(tracer).build();
         throw new Todo(2, "give Temporal's OpenTracing interceptors the OpenTelemetry shim in TemporalTracing.options");
+        // end TODO 2
     }
 
     public static OpenTracingClientInterceptor clientInterceptor(OpenTelemetry openTelemetry) {

@@ -29,6 +29,7 @@ import shop.infra.Ports;
 import shop.lab.Todo;
 import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
+import shop.orchestration.flow.OrchestrationFlowFactory;
 import shop.testkit.Labs;
 import shop.testkit.Scrape;
 import shop.testkit.ShopHttp;

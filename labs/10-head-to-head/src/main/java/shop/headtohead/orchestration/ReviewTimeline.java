@@ -7,9 +7,9 @@ import io.temporal.api.history.v1.HistoryEvent;
 import shop.flow.FraudPolicy;
 import shop.flow.TimelineEntry;
 import shop.lab.Todo;
-import shop.orchestration.Steps;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.observe.HistoryTimeline;
+import shop.orchestration.workflow.Steps;
 
 /**
  * Lab 09's timeline from history, plus the review. The review is no activity: in the history it is the timer

@@ -11,10 +11,10 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import shop.flow.ShopContext;
 import shop.lab.Todo;
-import shop.orchestration.DomainActivities;
+import shop.orchestration.flow.TemporalConnection;
 import shop.orchestration.observe.StepTimer;
-import shop.orchestration.observe.TemporalConnection;
 import shop.orchestration.observe.TemporalTracing;
+import shop.orchestration.workflow.DomainActivities;
 
 /**
  * The worker for orders with the fraud check: its own task queue, so it is deployed next to lab 09's worker

@@ -23,11 +23,11 @@ import shop.flow.OrderView;
 import shop.flow.ReviewableFlow;
 import shop.flow.ShopContext;
 import shop.lab.Todo;
-import shop.orchestration.OrderOutcome;
-import shop.orchestration.OrderStarter;
+import shop.orchestration.flow.OrchestrationFlow;
+import shop.orchestration.flow.TemporalConnection;
 import shop.orchestration.observe.HistoryTimeline;
-import shop.orchestration.observe.OrchestrationFlow;
-import shop.orchestration.observe.TemporalConnection;
+import shop.orchestration.workflow.OrderOutcome;
+import shop.orchestration.workflow.OrderStarter;
 
 /**
  * Lab 09's orchestration flow with the fraud check: it starts {@link ReviewedOrderWorkflow}s on

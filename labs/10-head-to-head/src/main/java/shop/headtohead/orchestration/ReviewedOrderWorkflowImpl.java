@@ -8,10 +8,10 @@ import io.temporal.workflow.Workflow;
 import shop.domain.Order;
 import shop.flow.FraudPolicy;
 import shop.lab.Todo;
-import shop.orchestration.OrderActivities;
-import shop.orchestration.OrderOutcome;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.OrderOutcome;
 
 /**
  * Lab 07's saga with one more step between charge and reserve: an order over the limit waits for a reviewer's

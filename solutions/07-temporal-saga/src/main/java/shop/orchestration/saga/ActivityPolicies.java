@@ -15,21 +15,26 @@ public final class ActivityPolicies {
      */
     public static final ActivityOptions STEPS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(3))
+            // TODO 1: add .setRetryOptions(RetryOptions.newBuilder()...build()): initial interval 50 ms, backoff
+            //   coefficient 2, maximum interval 1 s, maximum attempts 10
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofMillis(50))
                     .setBackoffCoefficient(2)
                     .setMaximumInterval(Duration.ofSeconds(1))
                     .setMaximumAttempts(10)
                     .build())
+            // end TODO 1
             .build();
 
     /** Refund, release, cancel: giving up would leak money or stock, so retry until done (no maximum). */
     public static final ActivityOptions COMPENSATIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(3))
+            // TODO 1: the same retry options without a maximum number of attempts
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofMillis(50))
                     .setBackoffCoefficient(2)
                     .setMaximumInterval(Duration.ofSeconds(1))
                     .build())
+            // end TODO 1
             .build();
 }

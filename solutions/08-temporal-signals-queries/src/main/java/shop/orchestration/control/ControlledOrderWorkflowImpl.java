@@ -4,10 +4,10 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import shop.flow.OrderStatus;
-import shop.orchestration.OrderActivities;
-import shop.orchestration.OrderOutcome;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.OrderOutcome;
 
 /**
  * The saga of lab 07, plus state the outside can query, a cancel signal, and a durable timer: after booking,
@@ -43,10 +43,14 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
             steps.book(input.order());
             if (input.warehouseDeadline() != null && cancelReason == null) {
                 at(AWAITING_WAREHOUSE);
+                // TODO 3: a durable timer. Workflow.await(input.warehouseDeadline(), () -> confirmed || cancelReason != null)
+                //   waits until the condition holds or the deadline passes, and returns false on the deadline;
+                //   then set cancelReason = WAREHOUSE_TIMEOUT (the code below compensates).
                 boolean answered = Workflow.await(input.warehouseDeadline(), () -> confirmed || cancelReason != null);
                 if (!answered) {
                     cancelReason = WAREHOUSE_TIMEOUT;
                 }
+                // end TODO 3
             }
             if (cancelReason != null) {
                 return compensate(saga, cancelReason);
@@ -64,14 +68,19 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
 
     @Override
     public OrderProgress progress() {
+        // TODO 1: answer the query from the workflow's state: return progress (never change state in a query)
         return progress;
+        // end TODO 1
     }
 
     @Override
     public void cancel(String reason) {
+        // TODO 2: remember the first reason in cancelReason; at() checks it before each step, and the wait
+        //   for the warehouse ends when it is set. (A signal handler only changes state; the workflow reacts.)
         if (cancelReason == null) {
             cancelReason = reason;
         }
+        // end TODO 2
     }
 
     @Override

@@ -10,9 +10,9 @@ import com.google.protobuf.Timestamp;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import shop.flow.TimelineEntry;
-import shop.orchestration.Steps;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.saga.Rejections;
+import shop.orchestration.workflow.Steps;
 
 /**
  * An order's timeline, read from its workflow's history: the server already records when each activity was
@@ -23,6 +23,12 @@ public final class HistoryTimeline {
 
     /** One entry per activity that has closed, in the order they closed. */
     public static List<TimelineEntry> of(List<HistoryEvent> history) {
+        // TODO 4: walk the events in order. Remember each ActivityTaskScheduled event by its event id
+        //   (event.hasActivityTaskScheduledEventAttributes(), event.getEventId()). For each closing event,
+        //   add entry(scheduled, closing, outcome), finding the scheduled event by getScheduledEventId():
+        //   - ActivityTaskCompleted: outcome "ok"
+        //   - ActivityTaskFailed: outcomeOf(its getFailure())
+        //   - ActivityTaskTimedOut: Rejections.GAVE_UP
         Map<Long, HistoryEvent> scheduled = new HashMap<>();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (HistoryEvent event : history) {
@@ -38,6 +44,7 @@ public final class HistoryTimeline {
             }
         }
         return timeline;
+        // end TODO 4
     }
 
     /** The step of the activity running now, "awaiting-warehouse" while the timer runs, or null. */

@@ -13,8 +13,12 @@ public final class TemporalMetrics {
     private TemporalMetrics() {}
 
     public static Scope scope(MeterRegistry registry) {
+        // TODO 1: return new RootScopeBuilder()  (com.uber.m3.tally)
+        //       .reporter(new MicrometerClientStatsReporter(registry))  (io.temporal.common.reporter)
+        //       .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
         return new RootScopeBuilder()
                 .reporter(new MicrometerClientStatsReporter(registry))
                 .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+        // end TODO 1
     }
 }

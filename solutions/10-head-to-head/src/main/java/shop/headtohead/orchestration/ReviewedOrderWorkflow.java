@@ -5,7 +5,7 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import shop.domain.Order;
 import shop.flow.FraudPolicy;
-import shop.orchestration.OrderOutcome;
+import shop.orchestration.workflow.OrderOutcome;
 
 /**
  * The order workflow with lab 10's fraud check: charge, hold a big order for review, reserve, book.

@@ -2,7 +2,7 @@ package shop.bench.orchestration;
 
 import shop.flow.RawBaseline;
 import shop.flow.ShopContext;
-import shop.orchestration.observe.OrchestrationFlow;
+import shop.orchestration.flow.OrchestrationFlow;
 
 /** For {@code ./shop bench}: workflows of three no-op activities on the same Temporal server. */
 public final class OrchestrationBaseline implements RawBaseline {

@@ -29,8 +29,8 @@ import shop.flow.OrderStatus;
 import shop.flow.ShopContext;
 import shop.infra.EmbeddedTemporal;
 import shop.infra.Ports;
-import shop.orchestration.observe.OrchestrationFlowFactory;
-import shop.orchestration.observe.TemporalConnection;
+import shop.orchestration.flow.OrchestrationFlowFactory;
+import shop.orchestration.flow.TemporalConnection;
 
 /**
  * Pushes N orders through the orchestration flow, then N workflows of three no-op activities through the same

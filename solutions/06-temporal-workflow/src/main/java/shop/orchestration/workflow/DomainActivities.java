@@ -1,0 +1,81 @@
+package shop.orchestration.workflow;
+
+import io.temporal.failure.ApplicationFailure;
+import shop.domain.BusinessFailure;
+import shop.domain.Domain;
+import shop.domain.Order;
+
+/**
+ * The activities: thin adapters over the domain services, the same ones the other flows call.
+ * A retried activity runs again with the same arguments, so every idempotency key comes from the order id:
+ * a second attempt finds the first answer instead of charging again.
+ */
+public final class DomainActivities implements OrderActivities {
+    private final Domain domain;
+
+    public DomainActivities(Domain domain) {
+        this.domain = domain;
+    }
+
+    @Override
+    public String charge(Order order) {
+        // TODO 1: charge the order through domain.payments().charge(key, orderId, customer, amount) and return
+        //   the payment id. The key must be the same on every attempt: order.id() + ":charge".
+        //   Catch BusinessFailure and throw finalNo(it) instead.
+        try {
+            return domain.payments().charge(order.id() + ":charge", order.id(), order.customer(), order.totalCents())
+                    .paymentId();
+        } catch (BusinessFailure no) {
+            throw finalNo(no);
+        }
+        // end TODO 1
+    }
+
+    @Override
+    public void reserve(Order order) {
+        // TODO 1: the same for domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines())
+        try {
+            domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines());
+        } catch (BusinessFailure no) {
+            throw finalNo(no);
+        }
+        // end TODO 1
+    }
+
+    @Override
+    public String book(Order order) {
+        // TODO 1: the same for domain.shipping().book(order.id() + ":book", order.id(), order.customer())
+        try {
+            return domain.shipping().book(order.id() + ":book", order.id(), order.customer());
+        } catch (BusinessFailure no) {
+            throw finalNo(no);
+        }
+        // end TODO 1
+    }
+
+    @Override
+    public void refund(String orderId) {
+        domain.payments().refund(orderId + ":refund", orderId);
+    }
+
+    @Override
+    public void release(String orderId) {
+        domain.inventory().release(orderId + ":release", orderId);
+    }
+
+    @Override
+    public void cancel(String orderId) {
+        domain.shipping().cancel(orderId + ":cancel", orderId);
+    }
+
+    /**
+     * A business "no" is final: retrying gives the same answer. A TransientFailure is left to propagate:
+     * Temporal retries it by the activity's retry policy.
+     */
+    private static ApplicationFailure finalNo(BusinessFailure no) {
+        // TODO 1: return ApplicationFailure.newNonRetryableFailure(message, type) with the reason as its type
+        //   ("card-declined"), so the workflow can tell why the order was rejected.
+        return ApplicationFailure.newNonRetryableFailure(no.getMessage(), no.reason());
+        // end TODO 1
+    }
+}
