@@ -2,7 +2,6 @@ package shop.setup;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-
 import shop.lab.Todo;
 
 /** What you did with curl in steps C to E, done from Java. */
@@ -13,12 +12,14 @@ public final class FirstOrder {
     public static String orderJson(String customer, String sku, int quantity) {
         // TODO 1: the same JSON you sent with curl in step C
         throw new Todo(1, "build the order JSON in FirstOrder.orderJson");
+        // end TODO 1
     }
 
     /** Sends the order to the shop and returns the id from the 201 response, e.g. {"id":"...","status":"PENDING"}. */
     public static String place(HttpClient http, String baseUrl, String orderJson) throws IOException, InterruptedException {
         // TODO 2: POST orderJson to baseUrl + "/orders" (Content-Type: application/json); fail unless 201; return the id
         throw new Todo(2, "POST the order in FirstOrder.place");
+        // end TODO 2
     }
 
     /**
@@ -28,5 +29,6 @@ public final class FirstOrder {
     public static double metricValue(String scrape, String series, String labelFilter) {
         // TODO 3: a sample line looks like: series{label="value",...} 42.0 ; lines starting with # are comments
         throw new Todo(3, "read a value from the scrape in FirstOrder.metricValue");
+        // end TODO 3
     }
 }

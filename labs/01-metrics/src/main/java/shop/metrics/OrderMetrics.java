@@ -38,22 +38,28 @@ public final class OrderMetrics implements OrderListener {
     public void placed(String impl, Order order) {
         // TODO 1: count placed orders, tagged by impl.
         //   Counter.builder(ORDERS_PLACED) ... .tag(TAG_IMPL, impl).register(registry).increment()
+        // end TODO 1
         // TODO 5: one more order in flight: inFlight(impl).incrementAndGet()
+        // end TODO 5
     }
 
     @Override
     public void stepFinished(String impl, String step, Duration duration, String outcome) {
         // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_STEP and TAG_OUTCOME,
         //   with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
+        // end TODO 4
     }
 
     @Override
     public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
         // TODO 2: count ORDERS_COMPLETED or ORDERS_REJECTED (by status), and ORDERS_COMPENSATED if compensated;
         //   every counter tagged TAG_IMPL
+        // end TODO 2
         // TODO 3: record endToEnd in a Timer named ORDER_DURATION, tagged TAG_IMPL and TAG_STATUS (status.name()),
         //   with a histogram (.publishPercentileHistogram())
+        // end TODO 3
         // TODO 5: one order fewer in flight
+        // end TODO 5
     }
 
     /** The in-flight gauge for one impl, registered the first time it is asked for. */
@@ -61,5 +67,6 @@ public final class OrderMetrics implements OrderListener {
         // TODO 5: register a gauge named ORDERS_IN_FLIGHT tagged TAG_IMPL that reads an AtomicInteger,
         //   once per impl: inFlight.computeIfAbsent(impl, key -> registry.gauge(..., new AtomicInteger()))
         return new AtomicInteger();
+        // end TODO 5
     }
 }

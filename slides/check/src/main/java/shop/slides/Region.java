@@ -17,12 +17,17 @@ import java.util.regex.Pattern;
  *   // end::placed[]
  * </pre>
  * {@code #} and {@code <!--} work too, for YAML, properties and XML. Marker lines of any region are left out
- * of every excerpt, so regions may overlap or nest. The text is returned without its common indentation and
+ * of every excerpt, so regions may overlap or nest. So are the lines that mark a lab's TODO region (the
+ * {@code // TODO 3: ...} line with the {@code //} comment lines right under it, and {@code // end TODO 3}):
+ * a slide shows the answer, not the exercise. The text is returned without its common indentation and
  * trailing spaces, which is how a slide shows it.
  */
 public final class Region {
     private static final Pattern MARKER =
             Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::([A-Za-z0-9_.-]+)\\[\\]\\s*(?:-->)?\\s*$");
+    private static final Pattern TODO_START = Pattern.compile("^\\s*// TODO \\d+\\b.*");
+    private static final Pattern TODO_END = Pattern.compile("^\\s*// end TODO \\d+\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*//.*");
 
     private Region() {}
 
@@ -66,8 +71,14 @@ public final class Region {
                     + " but never closes it with end::" + name + "[]");
         }
         List<String> body = new ArrayList<>();
+        boolean inTodoComment = false;
         for (String line : lines.subList(start + 1, end)) {
-            if (!MARKER.matcher(line).matches()) {
+            if (MARKER.matcher(line).matches()) {
+                continue;
+            }
+            inTodoComment = TODO_START.matcher(line).matches()
+                    || inTodoComment && COMMENT.matcher(line).matches() && !TODO_END.matcher(line).matches();
+            if (!inTodoComment && !TODO_END.matcher(line).matches()) {
                 body.add(line.stripTrailing());
             }
         }

@@ -32,6 +32,29 @@ class RegionTest {
     }
 
     @Test
+    void dropsTheLinesThatMarkALabsTodoRegion() {
+        List<String> solution = List.of(
+                "    // tag::gauge[]",
+                "    int gauge() {",
+                "        // TODO 5: register a gauge",
+                "        //   once per impl",
+                "        // tag::inner[]",
+                "        //   (still the TODO's comment)",
+                "        return 1; // a comment of the answer stays",
+                "        // a comment line of the answer stays too",
+                "        // end TODO 5",
+                "        // TODO 6: another one, on one line",
+                "        return 2;",
+                "        // end::inner[]",
+                "        // end TODO 6",
+                "    }",
+                "    // end::gauge[]");
+        assertThat(Region.extract(solution, "gauge", "A.java")).isEqualTo(
+                "int gauge() {\n    return 1; // a comment of the answer stays\n    // a comment line of the answer stays too\n"
+                        + "    return 2;\n}");
+    }
+
+    @Test
     void hashAndXmlMarkersWorkToo() {
         List<String> yaml = List.of("# tag::rule[]", "expr: up == 0", "# end::rule[]",
                 "<!-- tag::dep[] -->", "<dependency/>", "<!-- end::dep[] -->");

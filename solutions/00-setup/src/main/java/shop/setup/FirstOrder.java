@@ -14,6 +14,7 @@ public final class FirstOrder {
     public static String orderJson(String customer, String sku, int quantity) {
         // TODO 1: the same JSON you sent with curl in step C
         return "{\"customer\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+        // end TODO 1
     }
 
     /** Sends the order to the shop and returns the id from the 201 response, e.g. {"id":"...","status":"PENDING"}. */
@@ -28,6 +29,7 @@ public final class FirstOrder {
             throw new IOException("expected 201 from POST /orders, got " + response.statusCode() + ": " + response.body());
         }
         return response.body().replaceFirst(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        // end TODO 2
     }
 
     /**
@@ -41,5 +43,6 @@ public final class FirstOrder {
                 .filter(line -> line.contains(labelFilter))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+        // end TODO 3
     }
 }

@@ -36,7 +36,8 @@ public final class OrderMetrics implements OrderListener {
 
     @Override
     public void placed(String impl, Order order) {
-        // TODO 1: count placed orders, tagged by impl
+        // TODO 1: count placed orders, tagged by impl.
+        //   Counter.builder(ORDERS_PLACED) ... .tag(TAG_IMPL, impl).register(registry).increment()
         // tag::placed-counter[]
         Counter.builder(ORDERS_PLACED)
                 .description("Orders accepted by the shop")
@@ -44,13 +45,16 @@ public final class OrderMetrics implements OrderListener {
                 .register(registry)
                 .increment();
         // end::placed-counter[]
-        // TODO 5: one more order in flight
+        // end TODO 1
+        // TODO 5: one more order in flight: inFlight(impl).incrementAndGet()
         inFlight(impl).incrementAndGet();
+        // end TODO 5
     }
 
     @Override
     public void stepFinished(String impl, String step, Duration duration, String outcome) {
-        // TODO 4: time each step, tagged by impl, step and outcome
+        // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_STEP and TAG_OUTCOME,
+        //   with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
         // tag::step-timer[]
         Timer.builder(STEP_DURATION)
                 .description("Time a step of the order flow took, retries included")
@@ -61,11 +65,13 @@ public final class OrderMetrics implements OrderListener {
                 .register(registry)
                 .record(duration);
         // end::step-timer[]
+        // end TODO 4
     }
 
     @Override
     public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
-        // TODO 2: count completed, rejected and compensated orders
+        // TODO 2: count ORDERS_COMPLETED or ORDERS_REJECTED (by status), and ORDERS_COMPENSATED if compensated;
+        //   every counter tagged TAG_IMPL
         String outcome = status == OrderStatus.COMPLETED ? ORDERS_COMPLETED : ORDERS_REJECTED;
         Counter.builder(outcome).tag(TAG_IMPL, impl).register(registry).increment();
         if (compensated) {
@@ -75,7 +81,9 @@ public final class OrderMetrics implements OrderListener {
                     .register(registry)
                     .increment();
         }
-        // TODO 3: record the end-to-end duration in a timer with a histogram
+        // end TODO 2
+        // TODO 3: record endToEnd in a Timer named ORDER_DURATION, tagged TAG_IMPL and TAG_STATUS (status.name()),
+        //   with a histogram (.publishPercentileHistogram())
         Timer.builder(ORDER_DURATION)
                 .description("From order placed to its final state")
                 .tags(TAG_IMPL, impl, TAG_STATUS, status.name())
@@ -84,14 +92,20 @@ public final class OrderMetrics implements OrderListener {
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry)
                 .record(endToEnd);
+        // end TODO 3
         // TODO 5: one order fewer in flight
         inFlight(impl).decrementAndGet();
+        // end TODO 5
     }
 
+    /** The in-flight gauge for one impl, registered the first time it is asked for. */
     // tag::in-flight-gauge[]
     private AtomicInteger inFlight(String impl) {
+        // TODO 5: register a gauge named ORDERS_IN_FLIGHT tagged TAG_IMPL that reads an AtomicInteger,
+        //   once per impl: inFlight.computeIfAbsent(impl, key -> registry.gauge(..., new AtomicInteger()))
         return inFlight.computeIfAbsent(impl, key ->
                 registry.gauge(ORDERS_IN_FLIGHT, Tags.of(TAG_IMPL, key), new AtomicInteger()));
+        // end TODO 5
     }
     // end::in-flight-gauge[]
 }

@@ -116,6 +116,7 @@ public final class HandlerLoop implements AutoCloseable {
                     if (!answers.isEmpty()) {
                         throw new Todo(5, "publish the handler's answers");
                     }
+                    // end TODO 5
                 }
                 done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
@@ -132,6 +133,7 @@ public final class HandlerLoop implements AutoCloseable {
         if (!done.isEmpty()) {
             throw new Todo(6, "commit the offsets once the answers are published");
         }
+        // end TODO 6
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {

@@ -36,5 +36,6 @@ public final class InventoryHandler implements Handler {
         // TODO 2: reserve the lines with a stable key (order id + ":reserve") and answer StockReserved (shipping needs
         //   the customer); a BusinessFailure means no stock: answer OutOfStock with its reason().
         throw new Todo(2, "reserve the stock and answer StockReserved or OutOfStock");
+        // end TODO 2
     }
 }

@@ -27,6 +27,7 @@ public final class OrderDecider implements Handler {
         if (event instanceof ShipmentBooked || event instanceof PaymentDeclined) {
             throw new Todo(4, "end the order: completed or rejected");
         }
+        // end TODO 4
         return List.of();
     }
 }

@@ -40,5 +40,6 @@ public final class PaymentHandler implements Handler {
         //   inventory and shipping will need: customer, lines, amount).
         //   A BusinessFailure means the card was declined: answer PaymentDeclined with its reason() instead.
         throw new Todo(1, "charge the order and answer PaymentCharged or PaymentDeclined");
+        // end TODO 1
     }
 }

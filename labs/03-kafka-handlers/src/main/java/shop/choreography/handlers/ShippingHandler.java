@@ -36,5 +36,6 @@ public final class ShippingHandler implements Handler {
         // TODO 3: book a carrier with a stable key (order id + ":book") and answer ShipmentBooked with the tracking id;
         //   a BusinessFailure means no carrier: answer ShipmentFailed with its reason().
         throw new Todo(3, "book a carrier and answer ShipmentBooked or ShipmentFailed");
+        // end TODO 3
     }
 }

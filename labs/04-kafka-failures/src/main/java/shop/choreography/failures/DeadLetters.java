@@ -51,7 +51,9 @@ public final class DeadLetters implements RecordProcessor {
         // TODO 6: copy the record (same key and value, its headers too) to deadLetterTopic, adding the headers
         //   SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET, ERROR (error.getMessage()) and GROUP with header(...).
         //   Send it below, and wait for the broker (.get): the offset is committed after this returns.
-        ProducerRecord<String, byte[]> letter = todo6(record, error);
+        ProducerRecord<String, byte[]> letter =
+                Todo.value(6, "write the poison record to the dead-letter topic, saying where it came from");
+        // end TODO 6
         try {
             producer.send(letter).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -60,10 +62,6 @@ public final class DeadLetters implements RecordProcessor {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not write to " + deadLetterTopic + ": " + e.getMessage(), e);
         }
-    }
-
-    private ProducerRecord<String, byte[]> todo6(ConsumerRecord<String, byte[]> record, Exception error) {
-        throw new Todo(6, "write the poison record to the dead-letter topic, saying where it came from");
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

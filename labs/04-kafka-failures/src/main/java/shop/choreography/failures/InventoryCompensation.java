@@ -29,6 +29,7 @@ public final class InventoryCompensation implements Handler {
             // TODO 4: release the order's stock (inventory.release with a stable key, e.g. order id + ":release") and
             //   answer StockReleased with the shipment's failure reason: the payment service refunds when it sees it.
             throw new Todo(4, "release the stock and answer StockReleased");
+            // end TODO 4
         }
         return List.of();
     }

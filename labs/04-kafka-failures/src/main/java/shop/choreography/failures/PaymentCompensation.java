@@ -39,5 +39,6 @@ public final class PaymentCompensation implements Handler {
         // TODO 3: refund the order (payments.refund with a stable key, e.g. order id + ":refund") and answer
         //   PaymentRefunded (idFor(order id, PaymentRefunded.class), now, startedAt, and the reason passed in)
         throw new Todo(3, "refund the payment and answer PaymentRefunded");
+        // end TODO 3
     }
 }

@@ -30,5 +30,6 @@ public final class RetryWithBackoff implements Handler {
         // TODO 1: call the handler through the retry policy, which sleeps and doubles the pause after each
         //   TransientFailure: retry.call(() -> handler.react(event))
         throw new Todo(1, "retry the handler with backoff");
+        // end TODO 1
     }
 }

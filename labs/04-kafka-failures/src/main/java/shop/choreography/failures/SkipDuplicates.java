@@ -35,5 +35,6 @@ public final class SkipDuplicates implements Handler {
         // TODO 2: if `handled` contains the event id, answer nothing (List.of()). Otherwise let the handler react, and
         //   only when it returned (no exception) add the event id to `handled`. Guard `handled` with synchronized.
         throw new Todo(2, "skip events already handled");
+        // end TODO 2
     }
 }

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import shop.lab.Todo;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +18,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import shop.lab.Todo;
 
 /**
  * How far behind each consumer group is: log end offset minus committed offset, summed over the topic's
@@ -65,6 +64,7 @@ public final class ConsumerGroupLag implements AutoCloseable {
         //   and sum, over the partitions, log end offset (ends.get(partition).offset()) minus committed offset
         //   (0 if the group never committed on that partition). Set the sum in lagByGroup.get(group).
         throw new Todo(2, "compute each consumer group's lag");
+        // end TODO 2
     }
 
     private void refreshQuietly() {

@@ -30,6 +30,7 @@ public final class MetricsBridge implements ProjectionListener {
         // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, step name,
         //   the step's duration (from startedAt to at), outcome)
         throw new Todo(5, "report each step to the shop's meters");
+        // end TODO 5
     }
 
     @Override
@@ -37,5 +38,6 @@ public final class MetricsBridge implements ProjectionListener {
         // TODO 5: for orders placed here (order may be null), tell the listener the order is over: status,
         //   compensated, and the end-to-end duration from view.placedAt() to view.finishedAt()
         throw new Todo(5, "report each finished order to the shop's meters");
+        // end TODO 5
     }
 }

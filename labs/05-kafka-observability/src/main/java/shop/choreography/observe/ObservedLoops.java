@@ -38,6 +38,7 @@ public final class ObservedLoops implements LoopHooks {
     public void consumerCreated(Consumer<?, ?> consumer) {
         // TODO 4: bind the consumer's own metrics to the registry: new KafkaClientMetrics(consumer).bindTo(registry),
         //   and keep it in `bound` so consumerClosing can close it (a restarted service must not leave stale meters)
+        // end TODO 4
     }
 
     @Override
@@ -86,5 +87,6 @@ public final class ObservedLoops implements LoopHooks {
         //   Better still: handling() made this record's span current; if Span.current().isRecording() (a tracing SDK
         //   is installed), answer with its trace and span ids, so the next service's span is a child of this one.
         throw new Todo(3, "carry the trace context on to the events the handler publishes");
+        // end TODO 3
     }
 }

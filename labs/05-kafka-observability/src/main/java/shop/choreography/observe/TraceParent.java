@@ -3,7 +3,6 @@ package shop.choreography.observe;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-
 import shop.lab.Todo;
 
 /**
@@ -22,6 +21,7 @@ public record TraceParent(String traceId, String spanId) {
     public TraceParent child() {
         // TODO 1: the same trace id, and a new random span id of 8 bytes: randomHex(8)
         throw new Todo(1, "make a child span of this trace");
+        // end TODO 1
     }
 
     /** @return null if the header is missing or not a valid traceparent */
@@ -29,6 +29,7 @@ public record TraceParent(String traceId, String spanId) {
         // TODO 1: null for no header; otherwise match FORMAT (group 1 is the trace id, group 2 the span id);
         //   anything that does not match gives null, never an exception: a bad header must not stop a consumer
         throw new Todo(1, "read a traceparent header");
+        // end TODO 1
     }
 
     public String header() {

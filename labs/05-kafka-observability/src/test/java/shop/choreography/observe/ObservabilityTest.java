@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import shop.api.ShopServer;
 import shop.choreography.flow.ChoreographyFlow;
-import shop.choreography.flow.ServiceProcess;
+import shop.choreography.flow.ChoreographyService;
 import shop.domain.Domain;
 import shop.domain.Order;
 import shop.domain.OrderLine;
@@ -96,7 +96,7 @@ class ObservabilityTest {
             assertThat(shop.scrape().require("shop_kafka_consumer_group_lag", "group=\"" + demo + "inventory\""))
                     .as("TODO 2: inventory is running and has read everything").isZero();
 
-            try (ServiceProcess payment = new ServiceProcess("payment", context, demo)) {
+            try (ChoreographyService payment = new ChoreographyService("payment", context, demo)) {
                 Labs.await("every order to complete once payment is back").until(() -> orders.stream().allMatch(order ->
                         withoutPayment.view(order.id()).map(view -> view.status().isFinal()).orElse(false)));
                 Labs.await("TODO 2: the payment group's lag back to 0")

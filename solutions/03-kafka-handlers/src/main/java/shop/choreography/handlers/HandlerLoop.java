@@ -109,9 +109,13 @@ public final class HandlerLoop implements AutoCloseable {
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
                 try (LoopHooks.Handling handling = hooks.handling(record)) {
-                    for (OrderEvent answer : processor.process(record)) {
+                    List<OrderEvent> answers = processor.process(record);
+                    // TODO 5: publish every answer with publisher.publish(answer, hooks.headersFor(record)), and keep the
+                    //   returned futures in `sends`: the commit below must wait until the broker has them all.
+                    for (OrderEvent answer : answers) {
                         sends.add(publisher.publish(answer, hooks.headersFor(record)));
                     }
+                    // end TODO 5
                 }
                 done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
@@ -123,9 +127,12 @@ public final class HandlerLoop implements AutoCloseable {
             rewind(records, done);
         }
         awaitAcks(sends);
+        // TODO 6: now, and not before, commit the offsets in `done` with commit(done): the work is done and the
+        //   answers are stored. (What would happen if you committed before publishing, and the service crashed?)
         if (!done.isEmpty()) {
             commit(done);
         }
+        // end TODO 6
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {

@@ -33,6 +33,8 @@ public final class InventoryHandler implements Handler {
     }
 
     private OrderEvent reserve(PaymentCharged charged) {
+        // TODO 2: reserve the lines with a stable key (order id + ":reserve") and answer StockReserved (shipping needs
+        //   the customer); a BusinessFailure means no stock: answer OutOfStock with its reason().
         String id = charged.orderId();
         Instant startedAt = clock.instant();
         try {
@@ -41,6 +43,7 @@ public final class InventoryHandler implements Handler {
         } catch (BusinessFailure noStock) {
             return new OutOfStock(idFor(id, OutOfStock.class), id, clock.instant(), startedAt, noStock.reason());
         }
+        // end TODO 2
     }
     // end::inventory-reacts[]
 }

@@ -21,6 +21,8 @@ public final class OrderDecider implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
+        // TODO 4: ShipmentBooked -> OrderCompleted; PaymentDeclined -> OrderRejected with the decline's reason and
+        //   compensated = false (nothing was done yet). Event ids: idFor(order id, OrderCompleted.class) and so on.
         if (event instanceof ShipmentBooked booked) {
             return List.of(new OrderCompleted(idFor(booked.orderId(), OrderCompleted.class), booked.orderId(), clock.instant()));
         }
@@ -28,6 +30,7 @@ public final class OrderDecider implements Handler {
             return List.of(new OrderRejected(idFor(declined.orderId(), OrderRejected.class), declined.orderId(),
                     clock.instant(), declined.reason(), false));
         }
+        // end TODO 4
         return List.of();
     }
 }

@@ -32,6 +32,12 @@ public final class PaymentHandler implements Handler {
     }
 
     private OrderEvent charge(OrderPlaced placed) {
+        // TODO 1: note the time (startedAt = clock.instant()), then charge the card:
+        //   payments.charge(idempotency key, order id, customer, total). The key must be the same every time this
+        //   order is charged (e.g. order id + ":charge"): a redelivered event must not charge twice.
+        //   Answer with a PaymentCharged (event id idFor(order id, PaymentCharged.class), now, startedAt, and what
+        //   inventory and shipping will need: customer, lines, amount).
+        //   A BusinessFailure means the card was declined: answer PaymentDeclined with its reason() instead.
         String id = placed.orderId();
         Instant startedAt = clock.instant();
         try {
@@ -42,5 +48,6 @@ public final class PaymentHandler implements Handler {
         } catch (BusinessFailure declined) {
             return new PaymentDeclined(idFor(id, PaymentDeclined.class), id, clock.instant(), startedAt, declined.reason());
         }
+        // end TODO 1
     }
 }

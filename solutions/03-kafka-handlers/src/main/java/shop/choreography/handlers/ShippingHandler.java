@@ -32,6 +32,8 @@ public final class ShippingHandler implements Handler {
     }
 
     private OrderEvent book(StockReserved reserved) {
+        // TODO 3: book a carrier with a stable key (order id + ":book") and answer ShipmentBooked with the tracking id;
+        //   a BusinessFailure means no carrier: answer ShipmentFailed with its reason().
         String id = reserved.orderId();
         Instant startedAt = clock.instant();
         try {
@@ -40,5 +42,6 @@ public final class ShippingHandler implements Handler {
         } catch (BusinessFailure noCarrier) {
             return new ShipmentFailed(idFor(id, ShipmentFailed.class), id, clock.instant(), startedAt, noCarrier.reason());
         }
+        // end TODO 3
     }
 }

@@ -47,6 +47,9 @@ public final class DeadLetters implements RecordProcessor {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
+        // TODO 6: copy the record (same key and value, its headers too) to deadLetterTopic, adding the headers
+        //   SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET, ERROR (error.getMessage()) and GROUP with header(...).
+        //   Send it below, and wait for the broker (.get): the offset is committed after this returns.
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
         record.headers().forEach(header -> letter.headers().add(header));
         header(letter, SOURCE_TOPIC, record.topic());
@@ -54,6 +57,7 @@ public final class DeadLetters implements RecordProcessor {
         header(letter, SOURCE_OFFSET, String.valueOf(record.offset()));
         header(letter, ERROR, error.getMessage());
         header(letter, GROUP, group);
+        // end TODO 6
         try {
             producer.send(letter).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -25,10 +25,13 @@ public final class InventoryCompensation implements Handler {
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof ShipmentFailed failed) {
+            // TODO 4: release the order's stock (inventory.release with a stable key, e.g. order id + ":release") and
+            //   answer StockReleased with the shipment's failure reason: the payment service refunds when it sees it.
             String id = failed.orderId();
             Instant startedAt = clock.instant();
             inventory.release(id + ":release", id);
             return List.of(new StockReleased(idFor(id, StockReleased.class), id, clock.instant(), startedAt, failed.reason()));
+            // end TODO 4
         }
         return List.of();
     }

@@ -21,8 +21,11 @@ public final class OrderCompensation implements Handler {
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof PaymentRefunded refunded) {
+            // TODO 5: the refund is the last step of every undo: answer OrderRejected with the refund's reason,
+            //   compensated = true
             return List.of(new OrderRejected(idFor(refunded.orderId(), OrderRejected.class), refunded.orderId(),
                     clock.instant(), refunded.reason(), true));
+            // end TODO 5
         }
         return List.of();
     }

@@ -35,8 +35,11 @@ public final class PaymentCompensation implements Handler {
     }
 
     private OrderEvent refund(String orderId, String reason) {
+        // TODO 3: refund the order (payments.refund with a stable key, e.g. order id + ":refund") and answer
+        //   PaymentRefunded (idFor(order id, PaymentRefunded.class), now, startedAt, and the reason passed in)
         Instant startedAt = clock.instant();
         payments.refund(orderId + ":refund", orderId);
         return new PaymentRefunded(idFor(orderId, PaymentRefunded.class), orderId, clock.instant(), startedAt, reason);
+        // end TODO 3
     }
 }

@@ -26,6 +26,9 @@ public final class RetryWithBackoff implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
+        // TODO 1: call the handler through the retry policy, which sleeps and doubles the pause after each
+        //   TransientFailure: retry.call(() -> handler.react(event))
         return retry.call(() -> handler.react(event));
+        // end TODO 1
     }
 }

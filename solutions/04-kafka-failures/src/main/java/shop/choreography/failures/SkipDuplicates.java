@@ -31,6 +31,8 @@ public final class SkipDuplicates implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
+        // TODO 2: if `handled` contains the event id, answer nothing (List.of()). Otherwise let the handler react, and
+        //   only when it returned (no exception) add the event id to `handled`. Guard `handled` with synchronized.
         synchronized (handled) {
             if (handled.contains(event.eventId())) {
                 return List.of();
@@ -41,5 +43,6 @@ public final class SkipDuplicates implements Handler {
             handled.add(event.eventId());
         }
         return answers;
+        // end TODO 2
     }
 }

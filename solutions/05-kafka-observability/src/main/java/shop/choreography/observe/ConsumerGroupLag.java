@@ -58,6 +58,10 @@ public final class ConsumerGroupLag implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
                 .all().get(5, TimeUnit.SECONDS);
+        // TODO 2: for each group, read its committed offsets:
+        //   admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
+        //   and sum, over the partitions, log end offset (ends.get(partition).offset()) minus committed offset
+        //   (0 if the group never committed on that partition). Set the sum in lagByGroup.get(group).
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
@@ -68,6 +72,7 @@ public final class ConsumerGroupLag implements AutoCloseable {
             }
             lagByGroup.get(group).set(lag);
         }
+        // end TODO 2
     }
 
     private void refreshQuietly() {

@@ -26,16 +26,22 @@ public final class MetricsBridge implements ProjectionListener {
 
     @Override
     public void stepFinished(StepEvent step) {
+        // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, step name,
+        //   the step's duration (from startedAt to at), outcome)
         if (placedHere.test(step.orderId())) {
             listener.stepFinished(OrderStory.IMPL, step.step(), Duration.between(step.startedAt(), step.at()), step.outcome());
         }
+        // end TODO 5
     }
 
     @Override
     public void finished(Order order, OrderView view) {
+        // TODO 5: for orders placed here (order may be null), tell the listener the order is over: status,
+        //   compensated, and the end-to-end duration from view.placedAt() to view.finishedAt()
         if (order != null && placedHere.test(order.id())) {
             listener.finished(OrderStory.IMPL, order, view.status(), view.compensated(),
                     Duration.between(view.placedAt(), view.finishedAt()));
         }
+        // end TODO 5
     }
 }

@@ -35,9 +35,12 @@ public final class ObservedLoops implements LoopHooks {
 
     @Override
     public void consumerCreated(Consumer<?, ?> consumer) {
+        // TODO 4: bind the consumer's own metrics to the registry: new KafkaClientMetrics(consumer).bindTo(registry),
+        //   and keep it in `bound` so consumerClosing can close it (a restarted service must not leave stale meters)
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         bound.put(consumer, metrics);
+        // end TODO 4
     }
 
     @Override
@@ -80,6 +83,11 @@ public final class ObservedLoops implements LoopHooks {
 
     @Override
     public Map<String, String> headersFor(ConsumerRecord<String, byte[]> input) {
+        // TODO 3: read the input's traceparent header (input.headers().lastHeader(TraceParent.HEADER), UTF-8) and
+        //   answer with its child, so the events this handler publishes continue the order's trace:
+        //   Map.of(TraceParent.HEADER, child.header()). No or a bad header: start a new trace.
+        //   Better still: handling() made this record's span current; if Span.current().isRecording() (a tracing SDK
+        //   is installed), answer with its trace and span ids, so the next service's span is a child of this one.
         Span current = Span.current();
         if (current.isRecording()) { // a real span of this record (no tracing SDK: a no-op that only wraps the parent)
             var ids = current.getSpanContext();
@@ -89,5 +97,6 @@ public final class ObservedLoops implements LoopHooks {
         TraceParent parent = header == null ? null : TraceParent.parse(new String(header.value(), StandardCharsets.UTF_8));
         TraceParent next = parent == null ? TraceParent.newTrace() : parent.child();
         return Map.of(TraceParent.HEADER, next.header());
+        // end TODO 3
     }
 }

@@ -18,16 +18,21 @@ public record TraceParent(String traceId, String spanId) {
 
     /** The next hop of the same trace: same trace id, a new span id. */
     public TraceParent child() {
+        // TODO 1: the same trace id, and a new random span id of 8 bytes: randomHex(8)
         return new TraceParent(traceId, randomHex(8));
+        // end TODO 1
     }
 
     /** @return null if the header is missing or not a valid traceparent */
     public static TraceParent parse(String header) {
+        // TODO 1: null for no header; otherwise match FORMAT (group 1 is the trace id, group 2 the span id);
+        //   anything that does not match gives null, never an exception: a bad header must not stop a consumer
         if (header == null) {
             return null;
         }
         var match = FORMAT.matcher(header.trim());
         return match.matches() ? new TraceParent(match.group(1), match.group(2)) : null;
+        // end TODO 1
     }
 
     public String header() {

@@ -34,6 +34,6 @@ public final class ChoreographyFlowFactory implements FlowFactory {
         if (!services().contains(service)) {
             return FlowFactory.super.startService(service, context);
         }
-        return new ServiceProcess(service, context, TOPIC_PREFIX);
+        return new ChoreographyService(service, context, TOPIC_PREFIX);
     }
 }

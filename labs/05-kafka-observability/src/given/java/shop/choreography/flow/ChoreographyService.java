@@ -11,12 +11,12 @@ import shop.choreography.observe.ObservedLoops;
 import shop.flow.ShopContext;
 
 /** One service of the choreography running alone, e.g. in its own process ({@code run --service payment}). */
-public final class ServiceProcess implements AutoCloseable {
+public final class ChoreographyService implements AutoCloseable {
     private final EventPublisher publisher;
     private final KafkaClientMetrics producerMetrics;
     private final HandlerLoop loop;
 
-    public ServiceProcess(String service, ShopContext context, String topicPrefix) {
+    public ChoreographyService(String service, ShopContext context, String topicPrefix) {
         EventTopics topics = new EventTopics(topicPrefix);
         TopicsAtStartup.create(topics, context.kafkaBootstrapServers());
         this.publisher = new EventPublisher(context.kafkaBootstrapServers(), topics);

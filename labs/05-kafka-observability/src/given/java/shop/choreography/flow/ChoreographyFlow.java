@@ -47,7 +47,7 @@ public final class ChoreographyFlow implements OrderFlow {
     private final KafkaClientMetrics producerMetrics;
     private final OrderProjection projection;
     private final ConsumerGroupLag lag;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ChoreographyService> services = new LinkedHashMap<>();
 
     /**
      * @param topicPrefix  keeps this flow's topics and groups apart from other flows on the same broker ("" in the shop)
@@ -117,15 +117,15 @@ public final class ChoreographyFlow implements OrderFlow {
     private synchronized void startServices() {
         for (String service : SERVICES) {
             if (servicesHere.contains(service)) {
-                services.put(service, new ServiceProcess(service, context, topics.prefix()));
+                services.put(service, new ChoreographyService(service, context, topics.prefix()));
             }
         }
     }
 
     private synchronized void stopServices() {
-        List<ServiceProcess> running = new ArrayList<>(services.values());
+        List<ChoreographyService> running = new ArrayList<>(services.values());
         services.clear();
-        running.forEach(ServiceProcess::close);
+        running.forEach(ChoreographyService::close);
     }
 
     @Override
