@@ -1,7 +1,8 @@
 package shop.api;
 
 /**
- * A client mistake, answered with a 4xx and a JSON body {@code {"error": ..., "field": ...}}.
+ * A request the shop refuses, answered with a JSON body {@code {"error": ..., "field": ..., "status": ...}}: a 4xx
+ * for a client mistake, a 503 when a flow cannot take an order right now. The message never names a Java class.
  *
  * @param field the JSON field at fault (e.g. "lines[0].quantity"), or null
  */

@@ -20,12 +20,12 @@ public final class MetricsServer implements AutoCloseable {
         Ports.requireFree(chosen, "service metrics", "--port");
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = host;
+            HttpLimits.apply(config, host, chosen);
             config.routes.get("/metrics", ctx -> ShopServer.writeMetrics(ctx, registry));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         });
         try {
-            app.start(chosen);
+            app.start();
         } catch (RuntimeException e) {
             throw new PortInUse(chosen, "service metrics", "--port");
         }

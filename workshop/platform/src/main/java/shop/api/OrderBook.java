@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -23,6 +24,12 @@ final class OrderBook {
             return new OrderView(order.id(), impl, OrderStatus.PENDING, "placed", null, false, order.totalCents(),
                     placedAt, null, List.of());
         }
+
+        /** The same customer, lines (in any order) and flow: a retry, not a different order under a reused id. */
+        boolean sameAs(Order other, String otherImpl) {
+            return impl.equals(otherImpl) && order.customer().equals(other.customer())
+                    && Set.copyOf(order.lines()).equals(Set.copyOf(other.lines()));
+        }
     }
 
     private final Map<String, Placed> byId = new ConcurrentHashMap<>();
@@ -39,6 +46,12 @@ final class OrderBook {
             recent.pollLast();
         }
         return Optional.empty();
+    }
+
+    /** Gives the id back after its order could not be placed, so a retry with the same id places it. */
+    void release(String id) {
+        byId.remove(id);
+        recent.remove(id);
     }
 
     Optional<Placed> find(String id) {

@@ -4,13 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,20 +17,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.json.Json;
 import shop.domain.Domain;
-import shop.domain.FaultSettings;
+import shop.domain.Order;
 import shop.flow.OrderFlow;
+import shop.flow.OrderListener;
 import shop.flow.OrderView;
+import shop.flow.PlacementGate;
 import shop.infra.PortInUse;
 import shop.infra.Ports;
 
 /**
  * The shop's HTTP API. Every flow sits behind the same routes; a client may choose one per order with
- * {@code "impl"}, otherwise the first flow is used.
+ * {@code "impl"}, otherwise the first flow is used. Bad input gets a 4xx with an {@link ErrorBody}; requests that
+ * change state pass the {@link CrossSiteGuard}; {@link HttpLimits} bounds what one client can hold.
  */
 public final class ShopServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7070;
     public static final String LOOPBACK = "127.0.0.1";
-    public static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
     private static final Logger log = LoggerFactory.getLogger(ShopServer.class);
 
     private final Domain domain;
@@ -43,28 +41,31 @@ public final class ShopServer implements AutoCloseable {
     private final Map<String, OrderFlow> flows;
     private final ObjectMapper json = Json.mapper();
     private final OrderBook book = new OrderBook();
+    private final PlacementGate placements;
     private final Javalin app;
     private final String host;
 
     private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port,
-                       OpenTelemetry openTelemetry) {
+                       OpenTelemetry openTelemetry, PlacementGate placements) {
         if (flows.isEmpty()) {
             throw new IllegalArgumentException("the shop needs at least one flow");
         }
         this.domain = domain;
         this.host = host;
         this.registry = registry;
+        this.placements = placements;
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
+        CrossSiteGuard crossSite = CrossSiteGuard.forServer(host, port);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jetty.host = host;
+            HttpLimits.apply(config, host, port);
             config.jsonMapper(new JavalinJackson(json, false));
             config.routes.before(tracing::start);
             config.routes.before(http::start);
+            config.routes.before(crossSite::check);
             config.routes.after(http::stop);
             config.routes.after(tracing::end);
             config.routes.post("/orders", this::placeOrder);
@@ -74,25 +75,24 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null,
-                    e.getStatus() == 413 ? "body too large: at most " + MAX_BODY_BYTES + " bytes" : e.getMessage()));
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, null, "internal error: " + e.getClass().getSimpleName());
+                error(ctx, new ErrorBody("internal error; the shop's log has the details", null, 500));
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null) {
-                    error(ctx, 404, null, "no such route: " + ctx.method() + " " + ctx.path());
+                    error(ctx, httpError(ctx, 404));
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, null, "method not allowed: " + ctx.method() + " " + ctx.path()));
+            config.routes.error(405, ctx -> error(ctx, httpError(ctx, 405)));
         });
         if (host.equals(LOOPBACK)) {
             Ports.requireFree(port, "shop HTTP API", "--port or PORT");
         }
         try {
-            app.start(port);
+            app.start();
         } catch (RuntimeException e) {
             throw new PortInUse(port, "shop HTTP API", "--port or PORT");
         }
@@ -111,7 +111,17 @@ public final class ShopServer implements AutoCloseable {
     /** @param openTelemetry where the server spans go (a no-op one exports nothing) */
     public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
                                    int port, OpenTelemetry openTelemetry) {
-        return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port, openTelemetry);
+        return start(domain, registry, flows, host, port, openTelemetry, new PlacementGate(OrderListener.NONE));
+    }
+
+    /**
+     * @param placements the flows' listener, through which orders are placed: an order whose placing fails is then
+     *                   not counted as placed
+     */
+    public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
+                                   int port, OpenTelemetry openTelemetry, PlacementGate placements) {
+        return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port, openTelemetry,
+                placements);
     }
 
     public int port() {
@@ -124,21 +134,32 @@ public final class ShopServer implements AutoCloseable {
     }
 
     private void placeOrder(Context ctx) {
-        OrderRequest request = OrderRequest.parse(readBody(ctx), domain.catalog(), flows.keySet());
+        OrderRequest request = OrderRequest.parse(JsonBody.read(ctx.bodyAsBytes()), domain.catalog(), flows.keySet());
         String impl = request.impl().orElse(flows.keySet().iterator().next());
-        Optional<OrderBook.Placed> earlier = book.claim(request.order(), impl);
+        Order order = request.order();
+        Optional<OrderBook.Placed> earlier = book.claim(order, impl);
         if (earlier.isPresent()) {
-            ctx.status(200).json(Map.of("id", request.order().id(), "impl", earlier.get().impl(), "duplicate", true));
+            if (!earlier.get().sameAs(order, impl)) {
+                throw new ApiError(409, "id", "id: \"" + order.id() + "\" belongs to an order with another customer, "
+                        + "lines or impl; send the same body to retry it, or use a new id for a new order");
+            }
+            ctx.status(200).json(Map.of("id", order.id(), "impl", earlier.get().impl(), "duplicate", true));
             return;
         }
-        flows.get(impl).place(request.order());
-        ctx.status(201).json(Map.of("id", request.order().id(), "impl", impl,
-                "totalCents", request.order().totalCents(), "status", "PENDING"));
+        try {
+            placements.place(flows.get(impl), order);
+        } catch (RuntimeException e) {
+            book.release(order.id());
+            log.warn("the {} flow could not place order {}; its id is free again", impl, order.id(), e);
+            throw new ApiError(503, null, "the " + impl + " flow could not take the order now; nothing was placed, "
+                    + "so retry with the same id");
+        }
+        ctx.status(201).json(Map.of("id", order.id(), "impl", impl, "totalCents", order.totalCents(), "status", "PENDING"));
     }
 
     private void getOrder(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(view(id).orElseThrow(() -> new ApiError(404, "id", "no order with id \"" + id + "\"")));
+        ctx.json(view(id).orElseThrow(() -> new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"")));
     }
 
     private void recentOrders(Context ctx) {
@@ -161,57 +182,27 @@ public final class ShopServer implements AutoCloseable {
     }
 
     private void putFaults(Context ctx) {
-        FaultSettings next = parse(ctx, () -> json.readValue(ctx.body(), FaultSettings.class));
-        if (next == null) {
-            throw new ApiError(400, null, "the body must be a JSON object of fault settings");
-        }
         try {
-            domain.faults().apply(next);
-        } catch (IllegalArgumentException e) {
+            domain.faults().apply(FaultsRequest.parse(JsonBody.read(ctx.bodyAsBytes()), domain.catalog()));
+        } catch (IllegalArgumentException e) { // the domain's own check; its message starts with the field
             String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
             throw new ApiError(400, field, e.getMessage());
         }
         ctx.json(domain.faults().settings());
     }
 
-    private JsonNode readBody(Context ctx) {
-        return parse(ctx, () -> json.readTree(ctx.body()));
+    /** Javalin's own refusals; its messages are not passed on, as they may name classes. */
+    private static ErrorBody httpError(Context ctx, int status) {
+        String route = ctx.method() + " " + Printable.of(ctx.path());
+        return switch (status) {
+            case 404 -> new ErrorBody("no such route: " + route, null, 404);
+            case 405 -> new ErrorBody("method not allowed: " + route, null, 405);
+            default -> JsonErrorHandler.describe(status, null);
+        };
     }
 
-    private <T> T parse(Context ctx, JsonCall<T> call) {
-        try {
-            return call.read();
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiError.badField(path(e), "unknown field");
-        } catch (MismatchedInputException e) {
-            throw ApiError.badField(path(e), "wrong type or value (" + e.getOriginalMessage() + ")");
-        } catch (JsonProcessingException e) {
-            throw new ApiError(400, null, "malformed JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private interface JsonCall<T> {
-        T read() throws JsonProcessingException;
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
-    }
-
-    private static void error(Context ctx, int status, String field, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("field", field);
-        body.put("status", status);
-        ctx.status(status).json(body);
+    private static void error(Context ctx, ErrorBody body) {
+        ctx.status(body.status()).json(body.asMap());
     }
 
     @Override

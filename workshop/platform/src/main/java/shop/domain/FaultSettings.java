@@ -62,9 +62,9 @@ public record FaultSettings(double declineRate, double carrierUnavailableRate, S
         requireRate("declineRate", declineRate);
         requireRate("carrierUnavailableRate", carrierUnavailableRate);
         services.forEach((service, faults) -> {
-            requireRate("services." + service.id() + ".transientErrorRate", faults.transientErrorRate());
+            requireRate("services." + service.name() + ".transientErrorRate", faults.transientErrorRate());
             if (faults.latencyMs() < 0 || faults.latencyMs() > 60_000) {
-                throw new IllegalArgumentException("services." + service.id()
+                throw new IllegalArgumentException("services." + service.name()
                         + ".latencyMs: must be between 0 and 60000, was " + faults.latencyMs());
             }
         });

@@ -60,7 +60,12 @@ public final class DirectFlow implements OrderFlow {
             return;
         }
         listener.placed(NAME, order);
-        workers.execute(io.opentelemetry.context.Context.current().wrap(() -> run(order, recorder)));
+        try {
+            workers.execute(io.opentelemetry.context.Context.current().wrap(() -> run(order, recorder)));
+        } catch (RuntimeException notStarted) {
+            orders.remove(order.id()); // so that placing it again starts it
+            throw notStarted;
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import shop.domain.Domain;
 import shop.flow.FlowFactory;
 import shop.flow.OrderFlow;
 import shop.flow.OrderListener;
+import shop.flow.PlacementGate;
 import shop.flow.ShopContext;
 import shop.infra.Infrastructure;
 import io.opentelemetry.api.OpenTelemetry;
@@ -50,13 +51,15 @@ public final class Shop implements AutoCloseable {
             Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
             PrometheusMeterRegistry registry = Observability.newRegistry("shop");
             OpenTelemetry openTelemetry = Tracing.fromEnvironment(options.env(), "shop");
-            ShopContext context = new ShopContext(domain, registry, listeners.apply(registry),
+            PlacementGate placements = new PlacementGate(listeners.apply(registry));
+            ShopContext context = new ShopContext(domain, registry, placements,
                     infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget(), options.skippedServices());
             for (FlowFactory factory : factories) {
                 progress.accept("starting the " + factory.name() + " flow");
                 flows.add(factory.create(context));
             }
-            ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port(), openTelemetry);
+            ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port(), openTelemetry,
+                    placements);
             progress.accept("HTTP API on " + server.baseUrl());
             return new Shop(infrastructure, domain, registry, flows, server);
         } catch (RuntimeException e) {

@@ -57,6 +57,17 @@ class ShopServerBadInputTest {
             "quantity as a string        | {\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":\"2\"}]} | 400 | lines[0].quantity",
             "unknown flow                | {\"customer\":\"ada\",\"impl\":\"pigeon\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | impl",
             "bad order id                | {\"id\":\"a b\",\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | id",
+            "empty order id              | {\"id\":\"\",\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | id",
+            "null order id               | {\"id\":null,\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | id",
+            "trailing garbage            | {\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} x | 400 | body",
+            "a second JSON value         | {\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} {} | 400 | body",
+            "a field twice               | {\"customer\":\"ada\",\"customer\":\"bob\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | customer",
+            "unknown field               | {\"customer\":\"ada\",\"colour\":\"red\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | colour",
+            "control character in SKU    | {\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\\n\",\"quantity\":1}]} | 400 | lines[0].sku",
+            "control character, customer | {\"customer\":\"\\u0000ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | customer",
+            "line separator in customer  | {\"customer\":\"ada\\u2028\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | customer",
+            "blank customer              | {\"customer\":\"  \",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]} | 400 | customer",
+            "huge quantity               | {\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":123456789012345678901234567890}]} | 400 | lines[0].quantity",
     })
     void badOrdersAreRefusedWithTheFieldNamed(String name, String body, int status, String field) throws Exception {
         HttpResponse<String> response = send("POST", "/orders", body);
@@ -100,10 +111,20 @@ class ShopServerBadInputTest {
     @CsvSource(delimiter = '|', value = {
             "rate above 1       | {\"declineRate\": 1.5}                                 | declineRate",
             "negative rate      | {\"carrierUnavailableRate\": -0.1}                     | carrierUnavailableRate",
-            "negative latency   | {\"services\": {\"PAYMENT\": {\"latencyMs\": -5}}}      | services.payment.latencyMs",
-            "unknown service    | {\"services\": {\"BILLING\": {\"latencyMs\": 5}}}       | services",
+            "negative latency   | {\"services\": {\"PAYMENT\": {\"latencyMs\": -5}}}      | services.PAYMENT.latencyMs",
+            "lower-case key     | {\"services\": {\"payment\": {\"latencyMs\": -5}}}      | services.PAYMENT.latencyMs",
+            "unknown service    | {\"services\": {\"BILLING\": {\"latencyMs\": 5}}}       | services.BILLING",
             "unknown field      | {\"declineRatio\": 0.5}                                | declineRatio",
             "wrong type         | {\"declineRate\": \"high\"}                            | declineRate",
+            "rate as a string   | {\"declineRate\": \"0.5\"}                             | declineRate",
+            "rate as null       | {\"declineRate\": null}                                | declineRate",
+            "1 for a boolean    | {\"services\": {\"SHIPPING\": {\"down\": 1}}}           | services.SHIPPING.down",
+            "1.5 for a rate     | {\"services\": {\"SHIPPING\": {\"transientErrorRate\": 1.5}}} | services.SHIPPING.transientErrorRate",
+            "1.5 for latency    | {\"services\": {\"SHIPPING\": {\"latencyMs\": 1.5}}}    | services.SHIPPING.latencyMs",
+            "a service as null  | {\"services\": {\"SHIPPING\": null}}                   | services.SHIPPING",
+            "unknown SKU        | {\"outOfStock\": [\"MUG-1\", \"NOPE\"]}                  | outOfStock[1]",
+            "a key twice        | {\"services\": {\"PAYMENT\": {}, \"payment\": {}}}       | services.PAYMENT",
+            "trailing garbage   | {\"declineRate\": 0.5} }                             | body",
     })
     void invalidFaultsAre400AndTheOldSettingsStay(String name, String body, String field) throws Exception {
         send("PUT", "/faults", "{\"declineRate\": 0.25}");
@@ -111,7 +132,8 @@ class ShopServerBadInputTest {
         HttpResponse<String> response = send("PUT", "/faults", body);
 
         assertThat(response.statusCode()).as(name).isEqualTo(400);
-        assertThat(Json.mapper().readTree(response.body()).get("field").asText()).as(name).isEqualTo(field);
+        assertThat(Json.mapper().readTree(response.body()).get("field").asText()).as(name + ": " + response.body())
+                .isEqualTo(field);
         assertThat(domain.faults().settings().declineRate()).as("old settings stay").isEqualTo(0.25);
         send("PUT", "/faults", "{}");
     }

@@ -41,6 +41,7 @@ class ShopServerOrdersTest {
         HttpClient http = HttpClient.newHttpClient();
         try (ShopServer server = ShopServer.start(Domain.demo(), Observability.newRegistry("test"), List.of(new NotYetSeen()), 0)) {
             HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/orders"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"o-1\",\"customer\":\"ada\",\"lines\":[{\"sku\":\"MUG-1\",\"quantity\":2}]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(placed.statusCode()).isEqualTo(201);

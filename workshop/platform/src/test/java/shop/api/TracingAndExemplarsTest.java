@@ -41,6 +41,7 @@ class TracingAndExemplarsTest {
              ShopServer server = ShopServer.start(domain, Observability.newRegistry("test"), List.of(flow), "127.0.0.1", 0, otel)) {
             HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/orders"))
                     .header("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":\"ada\",\"lines\":[{\"sku\":\"MUG-1\",\"quantity\":1}]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(placed.statusCode()).isEqualTo(201);
