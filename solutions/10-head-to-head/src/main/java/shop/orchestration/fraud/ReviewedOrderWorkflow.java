@@ -1,0 +1,23 @@
+package shop.orchestration.fraud;
+
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import shop.domain.Order;
+import shop.flow.FraudPolicy;
+import shop.orchestration.workflow.OrderOutcome;
+
+/**
+ * The order workflow with lab 10's fraud check: charge, hold a big order for review, reserve, book.
+ * A new workflow type (its name is this interface's, "ReviewedOrderWorkflow"), so lab 09's type is untouched.
+ */
+@WorkflowInterface
+public interface ReviewedOrderWorkflow {
+    /** @param policy travels with the order into the history: a replay always sees the policy it started with */
+    @WorkflowMethod
+    OrderOutcome process(Order order, FraudPolicy policy);
+
+    /** A reviewer approves the held order; ignored unless the order is held right now. */
+    @SignalMethod
+    void approve();
+}
