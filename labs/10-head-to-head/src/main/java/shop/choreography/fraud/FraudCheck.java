@@ -13,18 +13,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.PaymentCharged;
-import shop.choreography.handlers.Handler;
-import shop.domain.OrderLine;
-import shop.flow.FraudPolicy;
 import shop.choreography.fraud.FraudEvent.FraudCleared;
 import shop.choreography.fraud.FraudEvent.FraudRejected;
 import shop.choreography.fraud.FraudEvent.ReviewApproved;
 import shop.choreography.fraud.FraudEvent.ReviewStarted;
+import shop.choreography.handlers.Handler;
+import shop.domain.OrderLine;
+import shop.flow.FraudPolicy;
 import shop.lab.Todo;
 
 /**
@@ -93,16 +94,19 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
             // TODO 2: a small order passes at once: publish FraudCleared (eventId from idFor, at and startedAt now,
             // reviewed = false, and the customer and lines inventory will need), then add the order to decided.
             throw new Todo(2, "clear a small order at once");
+            // end TODO 2
         }
         // TODO 3: hold a big order: a Hold from now until now + the policy's review timeout; publish ReviewStarted
         // (with the deadline, customer and lines: the log is what survives a restart), then hold(id, hold) starts the timer.
         throw new Todo(3, "hold a big order for review");
+        // end TODO 3
     }
 
+    /** The timer runs in the current trace (the order's), so a rejection continues it. */
     private void hold(String orderId, Hold hold) {
         held.put(orderId, hold);
         long delay = Math.max(0, Duration.between(clock.instant(), hold.deadline()).toMillis());
-        timers.schedule(() -> timeOut(orderId), delay, TimeUnit.MILLISECONDS);
+        timers.schedule(Context.current().wrap(() -> timeOut(orderId)), delay, TimeUnit.MILLISECONDS);
     }
 
     private void approve(String orderId) {
@@ -111,6 +115,7 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
         // (reviewed = true, startedAt = when the hold started) and add the order to decided. If publishing throws, put
         // the hold back and rethrow: the handler loop reads the approval again.
         throw new Todo(4, "let an approved order through");
+        // end TODO 4
     }
 
     private void timeOut(String orderId) {
@@ -118,6 +123,7 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
         // FraudRejected (startedAt = when the hold started, reason FraudPolicy.REJECTED_REASON) and add the order to
         // decided. If publishing throws, log it and hold the order again for one more second: never drop a rejection.
         throw new Todo(5, "reject an order nobody approved in time");
+        // end TODO 5
     }
 
     private void publish(FraudEvent event) {

@@ -40,5 +40,6 @@ public final class FraudServices {
         //  shipping:  ShippingHandler, no fraud events
         //  anything else: IllegalArgumentException naming the SERVICES
         throw new Todo(1, "wire the five services and move inventory's subscription to \"fraud cleared\"");
+        // end TODO 1
     }
 }

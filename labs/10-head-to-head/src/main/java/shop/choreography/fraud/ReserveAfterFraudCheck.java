@@ -9,9 +9,9 @@ import java.util.List;
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.OutOfStock;
 import shop.choreography.events.OrderEvent.StockReserved;
+import shop.choreography.fraud.FraudEvent.FraudCleared;
 import shop.domain.BusinessFailure;
 import shop.domain.Inventory;
-import shop.choreography.fraud.FraudEvent.FraudCleared;
 import shop.lab.Todo;
 
 /** The inventory service's new subscription: the order passed the fraud check (no longer "it is paid"), so reserve its stock. */
@@ -30,5 +30,6 @@ public final class ReserveAfterFraudCheck implements FraudReaction {
         // InventoryHandler does) and answer StockReserved, or OutOfStock with the BusinessFailure's reason.
         // Ignore every other fraud event.
         throw new Todo(6, "reserve the stock of an order that passed the fraud check");
+        // end TODO 6
     }
 }

@@ -8,6 +8,7 @@ import io.temporal.workflow.Workflow;
 import shop.domain.Order;
 import shop.flow.FraudPolicy;
 import shop.lab.Todo;
+import shop.orchestration.control.OrderInput;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
 import shop.orchestration.workflow.OrderActivities;
@@ -39,19 +40,21 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
     private boolean approved;
 
     @Override
-    public OrderOutcome process(Order order, FraudPolicy policy) {
+    public OrderOutcome process(OrderInput input, FraudPolicy policy) {
+        Order order = input.order();
         Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
         boolean charged = false;
         try {
             saga.addCompensation(undo::refund, order.id());
             steps.charge(order);
             charged = true;
+            // TODO 2: hold a big order (policy.needsReview) for review: if approvedInTime(policy.reviewTimeout()) is
+            //   false, run the compensations registered so far (saga.compensate(): the refund) and return
+            //   OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true). If it is true, go on to the reserve.
             if (policy.needsReview(order.totalCents())) {
-                // TODO 2: hold the order for review: if approvedInTime(policy.reviewTimeout()) is false, run the
-                //   compensations registered so far (saga.compensate(): the refund) and return
-                //   OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true). If it is true, go on to the reserve.
                 throw new Todo(2, "hold a big order for review in ReviewedOrderWorkflowImpl.process");
             }
+            // end TODO 2
             saga.addCompensation(undo::release, order.id());
             steps.reserve(order);
             saga.addCompensation(undo::cancel, order.id());
@@ -71,6 +74,7 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
         // TODO 1: set held, then Workflow.await(timeout, () -> approved): it returns when the condition holds
         //   (re-checked after each signal) or when the timer fires. Clear held, and return approved.
         throw new Todo(1, "wait for approval with a timeout in ReviewedOrderWorkflowImpl.approvedInTime");
+        // end TODO 1
     }
 
     @Override
@@ -78,5 +82,6 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
         // TODO 3: a signal handler only changes state, the waiting workflow reacts: set approved, but only while
         //   held (ReviewableFlow.approve: approving an order that is not held has no effect).
         throw new Todo(3, "handle the approve signal in ReviewedOrderWorkflowImpl.approve");
+        // end TODO 3
     }
 }

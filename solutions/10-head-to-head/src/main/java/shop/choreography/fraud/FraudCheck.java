@@ -13,18 +13,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.PaymentCharged;
-import shop.choreography.handlers.Handler;
-import shop.domain.OrderLine;
-import shop.flow.FraudPolicy;
 import shop.choreography.fraud.FraudEvent.FraudCleared;
 import shop.choreography.fraud.FraudEvent.FraudRejected;
 import shop.choreography.fraud.FraudEvent.ReviewApproved;
 import shop.choreography.fraud.FraudEvent.ReviewStarted;
+import shop.choreography.handlers.Handler;
+import shop.domain.OrderLine;
+import shop.flow.FraudPolicy;
 
 /**
  * The fraud-check service: the order is paid for, so check it. A small order is cleared at once; a big one is held
@@ -89,22 +90,33 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
         }
         Instant now = clock.instant();
         if (!policy.needsReview(charged.amountCents())) {
+            // TODO 2: a small order passes at once: publish FraudCleared (eventId from idFor, at and startedAt now,
+            // reviewed = false, and the customer and lines inventory will need), then add the order to decided.
             publish(new FraudCleared(idFor(id, FraudCleared.class), id, now, now, false, charged.customer(), charged.lines()));
             decided.add(id);
             return;
+            // end TODO 2
         }
+        // TODO 3: hold a big order: a Hold from now until now + the policy's review timeout; publish ReviewStarted
+        // (with the deadline, customer and lines: the log is what survives a restart), then hold(id, hold) starts the timer.
         Hold hold = new Hold(now, now.plus(policy.reviewTimeout()), charged.customer(), charged.lines());
         publish(new ReviewStarted(idFor(id, ReviewStarted.class), id, now, hold.deadline(), hold.customer(), hold.lines()));
         hold(id, hold);
+        // end TODO 3
     }
 
+    /** The timer runs in the current trace (the order's), so a rejection continues it. */
     private void hold(String orderId, Hold hold) {
         held.put(orderId, hold);
         long delay = Math.max(0, Duration.between(clock.instant(), hold.deadline()).toMillis());
-        timers.schedule(() -> timeOut(orderId), delay, TimeUnit.MILLISECONDS);
+        timers.schedule(Context.current().wrap(() -> timeOut(orderId)), delay, TimeUnit.MILLISECONDS);
     }
 
     private void approve(String orderId) {
+        // TODO 4: the reviewer said yes. Remove the order's hold: whoever removes it first decides, the reviewer or the
+        // timer. No hold: do nothing (a small order, one already decided, or unknown). Else publish FraudCleared
+        // (reviewed = true, startedAt = when the hold started) and add the order to decided. If publishing throws, put
+        // the hold back and rethrow: the handler loop reads the approval again.
         Hold hold = held.remove(orderId); // whoever removes the hold first decides: the reviewer or the timer
         if (hold == null) {
             return; // not held: a small order, already decided, or unknown
@@ -117,9 +129,13 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
             held.put(orderId, hold); // the loop will read the approval again
             throw e;
         }
+        // end TODO 4
     }
 
     private void timeOut(String orderId) {
+        // TODO 5: the timer fired. Remove the order's hold; none means it was approved in time. Else publish
+        // FraudRejected (startedAt = when the hold started, reason FraudPolicy.REJECTED_REASON) and add the order to
+        // decided. If publishing throws, log it and hold the order again for one more second: never drop a rejection.
         Hold hold = held.remove(orderId);
         if (hold == null) {
             return; // approved in time
@@ -132,6 +148,7 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
             log.warn("could not reject {} yet, trying again in 1 s: {}", orderId, e.toString());
             hold(orderId, new Hold(hold.startedAt(), clock.instant().plusSeconds(1), hold.customer(), hold.lines()));
         }
+        // end TODO 5
     }
 
     private void publish(FraudEvent event) {

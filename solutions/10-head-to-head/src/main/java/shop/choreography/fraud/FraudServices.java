@@ -30,6 +30,14 @@ public final class FraudServices {
 
     /** @param fraudCheck the fraud service's state; used only when {@code service} is "fraud" */
     public static Subscriptions subscriptions(String service, Domain domain, Clock clock, FraudCheck fraudCheck) {
+        // TODO 1: say what each service listens to, as Subscriptions(order events, fraud events):
+        //  order:     lab 03's OrderDecider and lab 04's OrderCompensation (Handler.all), no fraud events
+        //  payment:   PaymentHandler and PaymentCompensation, and the fraud events of RefundRejectedReview (TODO 7)
+        //  fraud:     the fraudCheck, for both ("payment charged" and "review approved")
+        //  inventory: only InventoryCompensation among the order events (no more InventoryHandler: it reacted to
+        //             "payment charged"), and the fraud events of ReserveAfterFraudCheck (TODO 6)
+        //  shipping:  ShippingHandler, no fraud events
+        //  anything else: IllegalArgumentException naming the SERVICES
         return switch (service) {
             case ORDER -> new Subscriptions(Handler.all(new OrderDecider(clock), new OrderCompensation(clock)),
                     FraudReaction.NONE);
@@ -42,5 +50,6 @@ public final class FraudServices {
             case SHIPPING -> new Subscriptions(new ShippingHandler(domain.shipping(), clock), FraudReaction.NONE);
             default -> throw new IllegalArgumentException("no service \"" + service + "\"; there are " + SERVICES);
         };
+        // end TODO 1
     }
 }

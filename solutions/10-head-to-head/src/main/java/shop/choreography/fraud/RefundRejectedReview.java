@@ -8,8 +8,8 @@ import java.util.List;
 
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.PaymentRefunded;
-import shop.domain.Payments;
 import shop.choreography.fraud.FraudEvent.FraudRejected;
+import shop.domain.Payments;
 
 /**
  * The payment service's new subscription: the review timed out, so give the money back. The order service already
@@ -26,6 +26,8 @@ public final class RefundRejectedReview implements FraudReaction {
 
     @Override
     public List<OrderEvent> react(FraudEvent event) {
+        // TODO 7: on FraudRejected, refund the order (key orderId + ":refund", as lab 04's PaymentCompensation) and
+        // answer PaymentRefunded with the rejection's reason. Ignore every other fraud event.
         if (event instanceof FraudRejected rejected) {
             String id = rejected.orderId();
             Instant startedAt = clock.instant();
@@ -33,5 +35,6 @@ public final class RefundRejectedReview implements FraudReaction {
             return List.of(new PaymentRefunded(idFor(id, PaymentRefunded.class), id, clock.instant(), startedAt, rejected.reason()));
         }
         return List.of();
+        // end TODO 7
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import shop.choreography.events.OrderEvent;
 import shop.choreography.events.OrderEvent.OutOfStock;
 import shop.choreography.events.OrderEvent.StockReserved;
+import shop.choreography.fraud.FraudEvent.FraudCleared;
 import shop.domain.BusinessFailure;
 import shop.domain.Inventory;
-import shop.choreography.fraud.FraudEvent.FraudCleared;
 
 /** The inventory service's new subscription: the order passed the fraud check (no longer "it is paid"), so reserve its stock. */
 public final class ReserveAfterFraudCheck implements FraudReaction {
@@ -25,6 +25,9 @@ public final class ReserveAfterFraudCheck implements FraudReaction {
 
     @Override
     public List<OrderEvent> react(FraudEvent event) {
+        // TODO 6: on FraudCleared, reserve the order's lines (idempotency key orderId + ":reserve", as lab 03's
+        // InventoryHandler does) and answer StockReserved, or OutOfStock with the BusinessFailure's reason.
+        // Ignore every other fraud event.
         if (event instanceof FraudCleared cleared) {
             return List.of(reserve(cleared));
         }
@@ -40,5 +43,6 @@ public final class ReserveAfterFraudCheck implements FraudReaction {
         } catch (BusinessFailure noStock) {
             return new OutOfStock(idFor(id, OutOfStock.class), id, clock.instant(), startedAt, noStock.reason());
         }
+        // end TODO 6
     }
 }

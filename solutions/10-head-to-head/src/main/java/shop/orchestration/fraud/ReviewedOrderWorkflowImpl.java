@@ -7,6 +7,7 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import shop.domain.Order;
 import shop.flow.FraudPolicy;
+import shop.orchestration.control.OrderInput;
 import shop.orchestration.saga.ActivityPolicies;
 import shop.orchestration.saga.Rejections;
 import shop.orchestration.workflow.OrderActivities;
@@ -38,17 +39,22 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
     private boolean approved;
 
     @Override
-    public OrderOutcome process(Order order, FraudPolicy policy) {
+    public OrderOutcome process(OrderInput input, FraudPolicy policy) {
+        Order order = input.order();
         Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
         boolean charged = false;
         try {
             saga.addCompensation(undo::refund, order.id());
             steps.charge(order);
             charged = true;
+            // TODO 2: hold a big order (policy.needsReview) for review: if approvedInTime(policy.reviewTimeout()) is
+            //   false, run the compensations registered so far (saga.compensate(): the refund) and return
+            //   OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true). If it is true, go on to the reserve.
             if (policy.needsReview(order.totalCents()) && !approvedInTime(policy.reviewTimeout())) {
                 saga.compensate();
                 return OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true);
             }
+            // end TODO 2
             saga.addCompensation(undo::release, order.id());
             steps.reserve(order);
             saga.addCompensation(undo::cancel, order.id());
@@ -65,16 +71,22 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
 
     /** The hold: a timer in the server, so it fires even if every worker was restarted meanwhile. */
     private boolean approvedInTime(Duration timeout) {
+        // TODO 1: set held, then Workflow.await(timeout, () -> approved): it returns when the condition holds
+        //   (re-checked after each signal) or when the timer fires. Clear held, and return approved.
         held = true;
         Workflow.await(timeout, () -> approved);
         held = false;
         return approved;
+        // end TODO 1
     }
 
     @Override
     public void approve() {
+        // TODO 3: a signal handler only changes state, the waiting workflow reacts: set approved, but only while
+        //   held (ReviewableFlow.approve: approving an order that is not held has no effect).
         if (held) {
             approved = true;
         }
+        // end TODO 3
     }
 }

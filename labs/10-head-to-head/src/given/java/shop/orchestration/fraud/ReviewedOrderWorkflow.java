@@ -3,8 +3,8 @@ package shop.orchestration.fraud;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import shop.domain.Order;
 import shop.flow.FraudPolicy;
+import shop.orchestration.control.OrderInput;
 import shop.orchestration.workflow.OrderOutcome;
 
 /**
@@ -13,9 +13,13 @@ import shop.orchestration.workflow.OrderOutcome;
  */
 @WorkflowInterface
 public interface ReviewedOrderWorkflow {
-    /** @param policy travels with the order into the history: a replay always sees the policy it started with */
+    /**
+     * @param input  the same input as lab 08's workflow, so lab 09's flow reads the order back from the history
+     *               (this workflow does not wait for the warehouse: it ignores {@code warehouseDeadline})
+     * @param policy travels with the order into the history: a replay always sees the policy it started with
+     */
     @WorkflowMethod
-    OrderOutcome process(Order order, FraudPolicy policy);
+    OrderOutcome process(OrderInput input, FraudPolicy policy);
 
     /** A reviewer approves the held order; ignored unless the order is held right now. */
     @SignalMethod

@@ -5,28 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import shop.choreography.handlers.OrderStory;
+import shop.choreography.fraud.FraudEvent.FraudCleared;
+import shop.choreography.fraud.FraudEvent.FraudRejected;
 import shop.flow.FraudPolicy;
 import shop.flow.OrderView;
 import shop.flow.TimelineEntry;
-import shop.choreography.fraud.FraudEvent.FraudCleared;
-import shop.choreography.fraud.FraudEvent.FraudRejected;
 
 /**
- * One order's story of lab 03 plus its fraud events: the view gains the fraud/review step (after payment/charge) and
- * says "review" while the order waits for the fraud service. Thread-safe.
+ * One order's fraud events, and what they add to its view of lab 03: the fraud/review step (after payment/charge), and
+ * "review" as the current step while the order waits for the fraud service. Thread-safe.
  */
 public final class ReviewedOrderStory {
-    private final OrderStory orderEvents;
     private final Map<String, FraudEvent> fraudEvents = new LinkedHashMap<>();
-
-    public ReviewedOrderStory(String orderId) {
-        this.orderEvents = new OrderStory(orderId);
-    }
-
-    public OrderStory orderEvents() {
-        return orderEvents;
-    }
 
     /** @return false if this event was already in the story (a duplicate) */
     public synchronized boolean add(FraudEvent event) {
@@ -46,8 +36,8 @@ public final class ReviewedOrderStory {
         return null;
     }
 
-    public synchronized OrderView view() {
-        OrderView base = orderEvents.view();
+    /** @param base the order's view from its order events (lab 03's {@code OrderStory}) */
+    public synchronized OrderView view(OrderView base) {
         boolean cleared = fraudEvents.values().stream().anyMatch(FraudCleared.class::isInstance);
         boolean rejected = fraudEvents.values().stream().anyMatch(FraudRejected.class::isInstance);
         String currentStep = base.currentStep();

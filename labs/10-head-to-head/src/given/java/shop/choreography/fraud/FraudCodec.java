@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import shop.json.Json;
 import shop.choreography.events.EventCodec;
 import shop.choreography.events.UndecodableEvent;
+import shop.choreography.observe.TraceParent;
+import shop.json.Json;
 
-/** Fraud events as JSON with their type in the same header as the order events, and a publish that waits for the broker. */
+/**
+ * Fraud events as JSON with their type in the same header as the order events, and a publish that waits for the
+ * broker. Like every record of the flow, a fraud event carries the order's trace ({@code traceparent}).
+ */
 public final class FraudCodec {
     private static final ObjectMapper json = Json.mapper();
     private static final Map<String, Class<?>> typesByName = Arrays.stream(FraudEvent.class.getPermittedSubclasses())
@@ -45,7 +49,10 @@ public final class FraudCodec {
         }
     }
 
-    /** Publishes the event keyed by its order id and returns once the broker has stored it. */
+    /**
+     * Publishes the event keyed by its order id and returns once the broker has stored it. Its trace is the current
+     * span's: the record being handled, the request of the reviewer, or the hold the timer was started in.
+     */
     public static void publish(Producer<String, byte[]> producer, String topic, FraudEvent event) {
         byte[] value;
         try {
@@ -55,6 +62,7 @@ public final class FraudCodec {
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.orderId(), value);
         record.headers().add(EventCodec.TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(TraceParent.HEADER, TraceParent.current().header().getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
