@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -33,17 +34,28 @@ import shop.flow.OrderView;
  * story, from which {@link #view} answers "where is my order?". It commits nothing: a new instance rebuilds
  * the same views by reading the log again.
  */
-public final class OrderProjection implements AutoCloseable {
+public final class OrderProjection implements OrderViews {
     private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
 
     private final Map<String, OrderStory> stories = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final ProjectionListener listener;
+    private final Consumer<ConsumerRecord<String, byte[]>> others;
     private final Thread thread;
     private volatile boolean running = true;
 
     public OrderProjection(String bootstrapServers, String topic, ProjectionListener listener) {
+        this(bootstrapServers, topic, listener, record -> {});
+    }
+
+    /**
+     * @param others told of every record that is not an order event, on this projection's thread and in the record's
+     *               trace (lab 10 follows the fraud check's events with it); poison records come here too
+     */
+    public OrderProjection(String bootstrapServers, String topic, ProjectionListener listener,
+                           Consumer<ConsumerRecord<String, byte[]>> others) {
         this.listener = listener;
+        this.others = others;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-views-" + UUID.randomUUID());
@@ -69,6 +81,7 @@ public final class OrderProjection implements AutoCloseable {
         }
     };
 
+    @Override
     public Optional<OrderView> view(String orderId) {
         return Optional.ofNullable(stories.get(orderId)).map(OrderStory::view);
     }
@@ -95,24 +108,31 @@ public final class OrderProjection implements AutoCloseable {
         OrderEvent event;
         try {
             event = EventCodec.decode(EventCodec.typeOf(record.headers()), record.value());
-        } catch (UndecodableEvent poison) {
-            return; // the handlers dead-letter it; a view has nothing to learn from it
+        } catch (UndecodableEvent notAnOrderEvent) {
+            inTrace(record, () -> others.accept(record)); // poison (the handlers dead-letter it), or another family
+            return;
         }
         OrderStory story = stories.computeIfAbsent(event.orderId(), OrderStory::new);
         if (!story.add(event)) {
             return;
         }
-        // In the trace of the record (its traceparent header), so timers recorded by the listener link to it.
-        try (Scope trace = W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS).makeCurrent()) {
+        inTrace(record, () -> {
             if (event instanceof StepEvent step) {
                 listener.stepFinished(step);
             }
             if (event instanceof FinalEvent) {
                 listener.finished(story.order(), story.view());
             }
+        });
+    }
+
+    /** In the trace of the record (its traceparent header), so timers recorded by the listener link to it. */
+    private static void inTrace(ConsumerRecord<String, byte[]> record, Runnable work) {
+        try (Scope trace = W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS).makeCurrent()) {
+            work.run();
         } catch (RuntimeException e) {
             // a broken listener (metrics) must not stop the order service from following the orders
-            log.warn("the projection listener failed on {}: {}", event.eventId(), e.toString());
+            log.warn("could not follow the record at offset {}: {}", record.offset(), e.toString());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -21,6 +22,7 @@ import shop.choreography.events.EventTopics;
 import shop.choreography.events.OrderEvent.OrderPlaced;
 import shop.choreography.failures.ResilientServices;
 import shop.choreography.handlers.OrderProjection;
+import shop.choreography.handlers.OrderViews;
 import shop.choreography.observe.ConsumerGroupLag;
 import shop.choreography.observe.MetricsBridge;
 import shop.choreography.observe.TraceParent;
@@ -38,34 +40,65 @@ public final class ChoreographyFlow implements OrderFlow {
     public static final List<String> SERVICES = List.of(ResilientServices.ORDER, ResilientServices.PAYMENT,
             ResilientServices.INVENTORY, ResilientServices.SHIPPING);
 
+    /**
+     * What the choreography is made of. This lab's is {@link #LAB_05}; lab 10 passes its own parts (five services,
+     * a fraud check among them, and a projection that knows its events) and keeps everything else of this class.
+     *
+     * @param services  the services in the order of the flow: one consumer group each, whose lag is measured
+     * @param reactions what each service does with the records it reads
+     * @param views     the order service's projection, which {@link #view} answers from
+     */
+    public record Parts(List<String> services, ChoreographyService.Reactions reactions, ViewsFactory views) {}
+
+    /** Starts the order service's projection; it reports the steps and ends of the orders placed here to lab 01's meters. */
+    @FunctionalInterface
+    public interface ViewsFactory {
+        OrderViews start(ShopContext context, EventTopics topics, Predicate<String> placedHere);
+    }
+
+    /** Lab 04's four services, and lab 03's projection reporting through {@link MetricsBridge}. */
+    public static final Parts LAB_05 = new Parts(SERVICES, ChoreographyService.LAB_04, (context, topics, placedHere) ->
+            new OrderProjection(context.kafkaBootstrapServers(), topics.events(), new MetricsBridge(context.listener(), placedHere)));
+
     private final ShopContext context;
     private final EventTopics topics;
     private final Set<String> servicesHere;
+    private final Parts parts;
     private final Clock clock = Clock.systemUTC();
     private final Set<String> placed = ConcurrentHashMap.newKeySet();
     private final EventPublisher publisher;
     private final KafkaClientMetrics producerMetrics;
-    private final OrderProjection projection;
+    private final OrderViews projection;
     private final ConsumerGroupLag lag;
     private final Map<String, ChoreographyService> services = new LinkedHashMap<>();
+
+    public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere) {
+        this(context, topicPrefix, servicesHere, LAB_05);
+    }
 
     /**
      * @param topicPrefix  keeps this flow's topics and groups apart from other flows on the same broker ("" in the shop)
      * @param servicesHere the services this process runs; the others run elsewhere ({@code run --service NAME})
      */
-    public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere) {
+    public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere, Parts parts) {
         this.context = context;
         this.topics = new EventTopics(topicPrefix);
         this.servicesHere = Set.copyOf(servicesHere);
+        this.parts = parts;
         String bootstrap = context.kafkaBootstrapServers();
         TopicsAtStartup.create(topics, bootstrap);
         this.publisher = new EventPublisher(bootstrap, topics);
         this.producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(context.registry());
-        this.projection = new OrderProjection(bootstrap, topics.events(), new MetricsBridge(context.listener(), placed::contains));
-        this.lag = new ConsumerGroupLag(bootstrap, topics.events(), SERVICES.stream().map(topics::group).toList(),
+        this.projection = parts.views().start(context, topics, placed::contains);
+        this.lag = new ConsumerGroupLag(bootstrap, topics.events(), parts.services().stream().map(topics::group).toList(),
                 context.registry());
-        startServices();
+        try {
+            startServices();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -93,9 +126,8 @@ public final class ChoreographyFlow implements OrderFlow {
             return CompletableFuture.completedFuture(null);
         }
         context.listener().placed(NAME, order);
-        var caller = io.opentelemetry.api.trace.Span.current().getSpanContext(); // the HTTP request's span, if any
-        TraceParent trace = caller.isValid() ? new TraceParent(caller.getTraceId(), caller.getSpanId()) : TraceParent.newTrace();
-        return publisher.publish(OrderPlaced.of(order, clock.instant()), Map.of(TraceParent.HEADER, trace.header()));
+        // the HTTP request's trace, if any: one trace per order from the request to the last handler
+        return publisher.publish(OrderPlaced.of(order, clock.instant()), Map.of(TraceParent.HEADER, TraceParent.current().header()));
     }
 
     @Override
@@ -107,6 +139,11 @@ public final class ChoreographyFlow implements OrderFlow {
         return topics;
     }
 
+    /** This flow's producer (its client metrics are in the registry), e.g. for lab 10's reviewer to publish with. */
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
     /** Stops this process's services, wherever they are in their work, and starts them again. */
     public synchronized void restartServices() {
         stopServices();
@@ -115,9 +152,9 @@ public final class ChoreographyFlow implements OrderFlow {
 
     /** Each service here runs as it would in a process of its own: its consumer group and its own producer. */
     private synchronized void startServices() {
-        for (String service : SERVICES) {
+        for (String service : parts.services()) {
             if (servicesHere.contains(service)) {
-                services.put(service, new ChoreographyService(service, context, topics.prefix()));
+                services.put(service, new ChoreographyService(service, context, topics.prefix(), parts.reactions()));
             }
         }
     }

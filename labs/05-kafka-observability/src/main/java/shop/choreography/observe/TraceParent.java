@@ -3,6 +3,9 @@ package shop.choreography.observe;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import shop.lab.Todo;
 
 /**
@@ -15,6 +18,12 @@ public record TraceParent(String traceId, String spanId) {
 
     public static TraceParent newTrace() {
         return new TraceParent(randomHex(16), randomHex(8));
+    }
+
+    /** The current span's trace (the HTTP request that places an order, the record being handled), or a new one. */
+    public static TraceParent current() {
+        SpanContext current = Span.current().getSpanContext();
+        return current.isValid() ? new TraceParent(current.getTraceId(), current.getSpanId()) : newTrace();
     }
 
     /** The next hop of the same trace: same trace id, a new span id. */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -18,6 +20,7 @@ import shop.flow.OrderFlow;
 import shop.flow.OrderListener;
 import shop.flow.OrderStatus;
 import shop.flow.OrderView;
+import shop.flow.TimelineEntry;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
 import shop.orchestration.control.OrderProgress;
@@ -32,16 +35,41 @@ import shop.orchestration.workflow.OrderStarter;
 public final class OrchestrationFlow implements OrderFlow {
     public static final String NAME = "orchestration";
 
+    /**
+     * Which workflow runs an order, and how its history reads as a timeline. This lab's is {@link #LAB_09}; lab 10
+     * passes a workflow with the fraud check (on a task queue of its own) and a timeline that shows the review.
+     *
+     * @param start       starts the order's workflow: id = order id, an {@link OrderInput} as its first argument;
+     *                    throws {@link WorkflowExecutionAlreadyStarted} if the order was placed before
+     * @param timeline    the order's timeline, read from the history
+     * @param currentStep the step a running order is at, read from the history
+     */
+    public record Workflows(BiConsumer<WorkflowClient, Order> start,
+                            Function<List<HistoryEvent>, List<TimelineEntry>> timeline,
+                            Function<List<HistoryEvent>, String> currentStep) {}
+
+    /** Lab 08's workflow on lab 06's task queue; lab 09's timeline. */
+    public static final Workflows LAB_09 = new Workflows(
+            (client, order) -> WorkflowClient.start(client.newWorkflowStub(ControlledOrderWorkflow.class,
+                    OrderStarter.optionsFor(order.id()))::process, OrderInput.of(order)),
+            HistoryTimeline::of, HistoryTimeline::currentStep);
+
     private final WorkflowClient client;
     private final OrderListener listener;
     private final AutoCloseable worker;
+    private final Workflows workflows;
     private final Clock clock = Clock.systemUTC();
 
     /** @param worker the in-process worker to stop on close, or null if the worker runs elsewhere */
     public OrchestrationFlow(WorkflowClient client, OrderListener listener, AutoCloseable worker) {
+        this(client, listener, worker, LAB_09);
+    }
+
+    public OrchestrationFlow(WorkflowClient client, OrderListener listener, AutoCloseable worker, Workflows workflows) {
         this.client = client;
         this.listener = listener;
         this.worker = worker;
+        this.workflows = workflows;
     }
 
     @Override
@@ -51,10 +79,8 @@ public final class OrchestrationFlow implements OrderFlow {
 
     @Override
     public void place(Order order) {
-        ControlledOrderWorkflow workflow = client.newWorkflowStub(ControlledOrderWorkflow.class,
-                OrderStarter.optionsFor(order.id()));
         try {
-            WorkflowClient.start(workflow::process, OrderInput.of(order));
+            workflows.start().accept(client, order);
         } catch (WorkflowExecutionAlreadyStarted duplicate) {
             return;
         }
@@ -84,7 +110,7 @@ public final class OrchestrationFlow implements OrderFlow {
         HistoryEvent last = history.get(history.size() - 1);
         Order order = decode(first.getWorkflowExecutionStartedEventAttributes().getInput(), OrderInput.class).order();
         Instant placedAt = HistoryTimeline.instant(first.getEventTime());
-        var timeline = HistoryTimeline.of(history);
+        var timeline = workflows.timeline().apply(history);
         if (last.hasWorkflowExecutionCompletedEventAttributes()) {
             OrderOutcome outcome = decode(last.getWorkflowExecutionCompletedEventAttributes().getResult(), OrderOutcome.class);
             return Optional.of(new OrderView(orderId, NAME, outcome.status(), null, outcome.reason(), outcome.compensated(),
@@ -95,7 +121,7 @@ public final class OrchestrationFlow implements OrderFlow {
             return Optional.of(new OrderView(orderId, NAME, OrderStatus.REJECTED, null, reason, false,
                     order.totalCents(), placedAt, HistoryTimeline.instant(last.getEventTime()), timeline));
         }
-        return Optional.of(new OrderView(orderId, NAME, OrderStatus.PENDING, HistoryTimeline.currentStep(history), null,
+        return Optional.of(new OrderView(orderId, NAME, OrderStatus.PENDING, workflows.currentStep().apply(history), null,
                 false, order.totalCents(), placedAt, null, timeline));
     }
 

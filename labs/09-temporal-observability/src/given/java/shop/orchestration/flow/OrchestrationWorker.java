@@ -2,6 +2,7 @@ package shop.orchestration.flow;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
@@ -30,17 +31,29 @@ public final class OrchestrationWorker implements AutoCloseable {
 
     public static OrchestrationWorker start(WorkflowClient client, Domain domain, OrderListener listener,
                                             OpenTelemetry openTelemetry) {
+        return start(client, listener, openTelemetry, Steps.TASK_QUEUE, worker -> {
+            worker.registerWorkflowImplementationTypes(ControlledOrderWorkflowImpl.class);
+            worker.registerActivitiesImplementations(new DomainActivities(domain));
+        });
+    }
+
+    /**
+     * A worker with this lab's step meters and tracing, polling another task queue (lab 10's).
+     *
+     * @param register registers what runs there: the workflow types and the activities
+     */
+    public static OrchestrationWorker start(WorkflowClient client, OrderListener listener, OpenTelemetry openTelemetry,
+                                            String taskQueue, Consumer<Worker> register) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new StepTimer(listener), TemporalTracing.workerInterceptor(openTelemetry))
                 .build());
         // No sticky queue: the embedded test server never hands a dead worker's sticky tasks to another worker,
         // so after a restart those workflows would wait forever. Without it each workflow task replays the
         // (short) history. Against a real Temporal server you may leave stickiness on.
-        Worker worker = factory.newWorker(Steps.TASK_QUEUE, WorkerOptions.newBuilder()
+        Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
                 .build());
-        worker.registerWorkflowImplementationTypes(ControlledOrderWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new DomainActivities(domain));
+        register.accept(worker);
         factory.start();
         return new OrchestrationWorker(factory);
     }
