@@ -16,24 +16,38 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Finds Debian's chromium and its chromedriver (or those named by CHROMIUM and CHROMEDRIVER). Without them the
- * browser tests are skipped on a laptop (a JDK is all an attendee needs), but fail in CI ({@code CI} set), where
- * .ci/run installs them.
+ * browser tests are skipped on a laptop, saying why (a JDK is all an attendee needs), but fail in CI ({@code CI}
+ * set), where .ci/run installs them.
  */
 record Chromium(Path browser, Path driver) {
-    static Chromium require() {
+    /** The browser and its driver, or empty if either is missing. */
+    static Optional<Chromium> find() {
         Optional<Path> browser = find("CHROMIUM", List.of("chromium", "chromium-browser", "google-chrome"));
         Optional<Path> driver = find("CHROMEDRIVER", List.of("chromedriver"));
-        if (browser.isPresent() && driver.isPresent()) {
-            return new Chromium(browser.get(), driver.get());
+        return browser.isPresent() && driver.isPresent()
+                ? Optional.of(new Chromium(browser.get(), driver.get())) : Optional.empty();
+    }
+
+    /** Call it in {@code @BeforeEach}, so that each test is reported skipped with the reason. */
+    static Chromium require() {
+        Optional<Chromium> found = find();
+        if (found.isPresent()) {
+            return found.get();
         }
-        String message = (browser.isEmpty() ? "chromium" : "chromedriver") + " is not on the PATH: install both with "
+        String message = "the console's browser tests need chromium and chromedriver: install them with "
                 + "`apt-get install -y chromium chromium-driver` (Debian; Ubuntu's are snaps), or name them in "
-                + "CHROMIUM and CHROMEDRIVER";
+                + "CHROMIUM and CHROMEDRIVER" + given("CHROMIUM") + given("CHROMEDRIVER");
         if (System.getenv("CI") != null) {
             throw new AssertionError(message);
         }
-        Assumptions.abort(message + "; the console's browser tests are skipped outside CI");
+        System.err.println("Skipped (outside CI): " + message);
+        Assumptions.abort(message + "; skipped outside CI");
         return null;
+    }
+
+    private static String given(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? "" : " (" + variable + "=" + value + " is not an executable)";
     }
 
     /**
