@@ -177,6 +177,7 @@ final class RunCommand implements Callable<Integer> {
                 (System.nanoTime() - startedAt) / 1e9, jvmSeconds,
                 firstOrder == null ? "" : String.format("; first demo order completed after %.1f s", firstOrder.toMillis() / 1000.0));
         String url = shop.baseUrl();
+        out.println("  Console:  " + url + "/");
         out.println("  Orders:   " + url + "/orders");
         out.println("  Metrics:  " + url + "/metrics");
         out.println("  Faults:   " + url + "/faults");

@@ -1,0 +1,179 @@
+package shop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import shop.domain.Domain;
+import shop.infra.Ports;
+import shop.metrics.OrderMetrics;
+import shop.run.Shop;
+import shop.run.ShopOptions;
+
+/**
+ * The console in a real headless Chromium against a whole shop (embedded Kafka and Temporal, every flow): place the
+ * same basket in every flow and watch each lane reach COMPLETED; set LAMP-1 out of stock and watch the compensation
+ * drawn; see a chart move. Screenshots go to target/console-screenshots: look at them, a broken layout is a bug.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(45);
+    private static final List<String> FLOWS = List.of("direct", "choreography", "orchestration");
+
+    private Shop shop;
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    void start() throws IOException {
+        Optional<Chromium> found = Chromium.find();
+        if (found.isEmpty()) {
+            return; // each test then says why it is skipped (or fails, in CI)
+        }
+        Chromium chromium = found.get();
+        shop = Shop.start(new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of(), Set.of(),
+                Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1"), OrderMetrics::new, line -> {});
+        profile = Files.createTempDirectory("console-chromium-");
+        browser = chromium.launch(profile);
+        Files.createDirectories(SCREENSHOTS);
+        browser.get(shop.baseUrl() + "/");
+        await(Duration.ofSeconds(10), "the console to load its setup (one button per flow)",
+                () -> browser.findElements(By.cssSelector("#flow-buttons button")).size() == FLOWS.size());
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        Chromium.require();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSameBasketInEveryFlowReachesCompletedInEveryLane() throws IOException {
+        browser.findElement(By.id("place-every")).sendKeys(Keys.ENTER); // the keyboard places it, as a mouse would
+
+        await(ORDER_TIMEOUT, "the basket to be COMPLETED in every flow", () -> statuses().equals(
+                List.of("COMPLETED", "COMPLETED", "COMPLETED")));
+
+        List<WebElement> flows = browser.findElements(By.cssSelector("#journey-flows article.flow"));
+        assertThat(flows).extracting(flow -> flow.getAttribute("data-impl")).containsExactlyElementsOf(FLOWS);
+        String basket = browser.findElement(By.id("journey-title")).getText().replace("of basket ", "");
+        assertThat(basket).matches("b-[a-z0-9]+");
+        for (WebElement flow : flows) {
+            String impl = flow.getAttribute("data-impl");
+            assertThat(flow.findElement(By.cssSelector(".meta .id")).getText())
+                    .as("the ids show the orders belong together").isEqualTo(basket + "." + impl);
+            assertThat(flow.findElements(By.cssSelector(".step[data-step]")))
+                    .extracting(step -> step.getAttribute("data-step")).containsExactly("charge", "reserve", "book");
+            assertThat(flow.findElement(By.cssSelector("header .status")).getText())
+                    .as("the outcome in words and a symbol, not by colour alone").isEqualTo("✓ COMPLETED");
+        }
+        screenshot("journey-completed.png");
+    }
+
+    @Test
+    @Order(2)
+    void lampOutOfStockIsRejectedAndTheRefundIsDrawnGoingBack() throws IOException {
+        browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).click();
+        await(Duration.ofSeconds(10), "the LAMP-1 scenario to be on", () -> "true".equals(
+                browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).getAttribute("aria-pressed")));
+        new Select(browser.findElement(By.id("sku-1"))).selectByValue("LAMP-1");
+        browser.findElement(By.id("place-every")).click();
+
+        await(ORDER_TIMEOUT, "the LAMP-1 basket to be REJECTED in every flow", () -> statuses().equals(
+                List.of("REJECTED", "REJECTED", "REJECTED")));
+
+        for (WebElement flow : browser.findElements(By.cssSelector("#journey-flows article.flow"))) {
+            assertThat(flow.findElements(By.cssSelector(".step.compensation[data-step='refund']")))
+                    .as("%s: the refund drawn as a compensation", flow.getAttribute("data-impl")).hasSize(1);
+            assertThat(flow.findElements(By.cssSelector("td.pass.back")))
+                    .as("%s: a step going back, from inventory to payment", flow.getAttribute("data-impl")).isNotEmpty();
+            assertThat(flow.findElement(By.cssSelector("header .status")).getText()).isEqualTo("✗ REJECTED: out-of-stock");
+        }
+        screenshot("journey-compensated.png");
+
+        browser.findElement(By.id("reset-faults")).click();
+        await(Duration.ofSeconds(10), "the faults to be reset", () -> "false".equals(
+                browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).getAttribute("aria-pressed")));
+    }
+
+    @Test
+    @Order(3)
+    void theChartsMoveAndTheWholePageRendersWithoutErrors() throws IOException {
+        browser.findElement(By.id("place-every")).click(); // one more basket, so the last 10 s saw orders
+        await(Duration.ofSeconds(20), "the 'orders placed per second' chart to show a rate above 0 for every flow",
+                () -> FLOWS.stream().allMatch(flow -> {
+                    List<WebElement> value = browser.findElements(By.cssSelector(
+                            "[data-chart='placed'] .value[data-series='" + flow + "']"));
+                    return !value.isEmpty() && value.get(0).getText().matches("[0-9.]+/s")
+                            && Double.parseDouble(value.get(0).getText().replace("/s", "")) > 0;
+                }));
+        assertThat(browser.findElements(By.cssSelector("[data-chart='placed'] canvas"))).as("uPlot drew the chart").isNotEmpty();
+
+        browser.manage().window().setSize(new Dimension(1280, 2700));
+        screenshot("console-full-page.png");
+        browser.manage().window().setSize(new Dimension(1280, 720));
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("errors in the browser's console (a blocked script or style shows here)").isEmpty();
+    }
+
+    private List<String> statuses() {
+        return browser.findElements(By.cssSelector("#journey-flows article.flow")).stream()
+                .map(flow -> flow.getAttribute("data-status")).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(200))
+                .withMessage("waited " + timeout.toSeconds() + " s for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+}

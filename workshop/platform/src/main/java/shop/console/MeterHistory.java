@@ -1,0 +1,226 @@
+package shop.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import shop.observe.MeterNames;
+
+/**
+ * The console's charts, from the shop's own meters: no Prometheus needed. It reads the registry at most once per
+ * {@link #EVERY}, and only when a console asks, so a shop without a console open pays nothing. Like Prometheus it
+ * keeps the counters' running totals and computes rates and quantiles from their increase over {@link #WINDOW}:
+ * {@code rate(x[10s])} and {@code histogram_quantile(q, rate(x_bucket[10s]))}, with the same interpolation.
+ */
+public final class MeterHistory {
+    public static final long EVERY_MILLIS = 1_000;
+    public static final long WINDOW_MILLIS = 10_000;
+    /** Two minutes at one sample a second. */
+    public static final int POINTS = 120;
+
+    /** Lab 05's meter, tags group and topic. */
+    static final String GROUP_LAG = "shop.kafka.consumer.group.lag";
+
+    private final MeterRegistry registry;
+    private final LongSupplier clockMillis;
+    private final List<Sample> samples = new ArrayList<>();
+
+    /** What the meters said at one moment: running totals, as a scrape would see them. */
+    record Sample(long atMillis, Map<String, FlowTotals> flows, Map<String, Double> lagByGroup) {}
+
+    record FlowTotals(double placed, double completed, double rejected, double compensated, double inFlight,
+                      double finished, NavigableMap<Double, Double> finishedAtMost) {}
+
+    public MeterHistory(MeterRegistry registry) {
+        this(registry, System::currentTimeMillis);
+    }
+
+    MeterHistory(MeterRegistry registry, LongSupplier clockMillis) {
+        this.registry = registry;
+        this.clockMillis = clockMillis;
+    }
+
+    /**
+     * The series of every chart in {@link ConsoleCharts#ALL}:
+     * {@code {"at": [epoch seconds...], "windowSeconds": 10, "series": {chartId: {seriesName: [value or null...]}}}}.
+     * A value is null where there is nothing to say, e.g. a p95 over a window in which no order finished.
+     */
+    public synchronized Map<String, Object> snapshot() {
+        long now = clockMillis.getAsLong();
+        if (samples.isEmpty() || now - samples.get(samples.size() - 1).atMillis() >= EVERY_MILLIS) {
+            samples.add(sample(now));
+            if (samples.size() > POINTS) {
+                samples.remove(0);
+            }
+        }
+        List<Double> at = new ArrayList<>();
+        samples.forEach(sample -> at.add(sample.atMillis() / 1000.0));
+        Map<String, Map<String, List<Double>>> series = new LinkedHashMap<>();
+        ConsoleCharts.ALL.forEach(chart -> series.put(chart.id(), new LinkedHashMap<>()));
+        for (String impl : implsSeen()) {
+            series.get("placed").put(impl, rates(impl, FlowTotals::placed));
+            series.get("completed").put(impl, rates(impl, FlowTotals::completed));
+            series.get("rejected").put(impl, rates(impl, FlowTotals::rejected));
+            series.get("compensated").put(impl, rates(impl, FlowTotals::compensated));
+            series.get("p95").put(impl, quantiles(impl, 0.95));
+            series.get("p50").put(impl, quantiles(impl, 0.5));
+            series.get("inFlight").put(impl, values(sample -> flow(sample, impl) == null ? null : flow(sample, impl).inFlight()));
+        }
+        for (String group : lagGroupsSeen()) {
+            series.get("lag").put(group, values(sample -> sample.lagByGroup().get(group)));
+        }
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("at", at);
+        snapshot.put("windowSeconds", WINDOW_MILLIS / 1000);
+        snapshot.put("series", series);
+        return snapshot;
+    }
+
+    private Sample sample(long now) {
+        Map<String, FlowTotals> flows = new TreeMap<>();
+        for (String impl : implsInRegistry()) {
+            NavigableMap<Double, Double> atMost = new TreeMap<>();
+            double finished = 0;
+            for (Timer timer : registry.find(MeterNames.ORDER_DURATION).tag(MeterNames.TAG_IMPL, impl).timers()) {
+                HistogramSnapshot snapshot = timer.takeSnapshot();
+                finished += snapshot.count();
+                for (CountAtBucket bucket : snapshot.histogramCounts()) { // cumulative, like Prometheus' le buckets
+                    atMost.merge(bucket.bucket(TimeUnit.SECONDS), bucket.count(), Double::sum);
+                }
+            }
+            flows.put(impl, new FlowTotals(count(MeterNames.ORDERS_PLACED, impl), count(MeterNames.ORDERS_COMPLETED, impl),
+                    count(MeterNames.ORDERS_REJECTED, impl), count(MeterNames.ORDERS_COMPENSATED, impl),
+                    registry.find(MeterNames.ORDERS_IN_FLIGHT).tag(MeterNames.TAG_IMPL, impl).gauges().stream()
+                            .mapToDouble(Gauge::value).sum(),
+                    finished, atMost));
+        }
+        Map<String, Double> lag = new TreeMap<>();
+        for (Gauge gauge : registry.find(GROUP_LAG).gauges()) {
+            String group = gauge.getId().getTag("group");
+            double value = gauge.value();
+            if (group != null && Double.isFinite(value)) {
+                lag.merge(group, value, Double::sum);
+            }
+        }
+        return new Sample(now, flows, lag);
+    }
+
+    private List<String> implsInRegistry() {
+        return registry.find(MeterNames.ORDERS_PLACED).counters().stream()
+                .map(counter -> counter.getId().getTag(MeterNames.TAG_IMPL))
+                .filter(impl -> impl != null)
+                .distinct().sorted().toList();
+    }
+
+    private double count(String name, String impl) {
+        return registry.find(name).tag(MeterNames.TAG_IMPL, impl).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private List<String> implsSeen() {
+        return samples.stream().flatMap(sample -> sample.flows().keySet().stream()).distinct().sorted().toList();
+    }
+
+    private List<String> lagGroupsSeen() {
+        return samples.stream().flatMap(sample -> sample.lagByGroup().keySet().stream()).distinct().sorted().toList();
+    }
+
+    private static FlowTotals flow(Sample sample, String impl) {
+        return sample.flows().get(impl);
+    }
+
+    private interface Reading {
+        Double of(Sample sample);
+    }
+
+    private List<Double> values(Reading reading) {
+        List<Double> values = new ArrayList<>();
+        samples.forEach(sample -> values.add(reading.of(sample)));
+        return values;
+    }
+
+    /** {@code rate(total[WINDOW])} at each sample: the increase since the sample a window earlier, per second. */
+    private List<Double> rates(String impl, java.util.function.ToDoubleFunction<FlowTotals> total) {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            int from = windowStart(i);
+            FlowTotals now = flow(samples.get(i), impl);
+            if (from == i || now == null) {
+                rates.add(null);
+                continue;
+            }
+            FlowTotals then = flow(samples.get(from), impl);
+            double increase = total.applyAsDouble(now) - (then == null ? 0 : total.applyAsDouble(then));
+            double seconds = (samples.get(i).atMillis() - samples.get(from).atMillis()) / 1000.0;
+            rates.add(Math.max(0, increase) / seconds);
+        }
+        return rates;
+    }
+
+    /** {@code histogram_quantile(q, rate(duration_bucket[WINDOW]))} at each sample. */
+    private List<Double> quantiles(String impl, double q) {
+        List<Double> quantiles = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            int from = windowStart(i);
+            FlowTotals now = flow(samples.get(i), impl);
+            if (from == i || now == null) {
+                quantiles.add(null);
+                continue;
+            }
+            FlowTotals then = flow(samples.get(from), impl);
+            NavigableMap<Double, Double> increase = new TreeMap<>();
+            now.finishedAtMost().forEach((le, count) ->
+                    increase.put(le, count - (then == null ? 0 : then.finishedAtMost().getOrDefault(le, 0.0))));
+            quantiles.add(quantile(q, increase, now.finished() - (then == null ? 0 : then.finished())));
+        }
+        return quantiles;
+    }
+
+    /** The index of the sample a window before sample i: the latest at least WINDOW older, else the oldest kept. */
+    private int windowStart(int i) {
+        long target = samples.get(i).atMillis() - WINDOW_MILLIS;
+        int from = 0;
+        for (int j = i; j >= 0; j--) {
+            if (samples.get(j).atMillis() <= target) {
+                from = j;
+                break;
+            }
+        }
+        return from;
+    }
+
+    /**
+     * Prometheus' histogram_quantile: find the bucket that holds the q-th observation and interpolate linearly
+     * inside it; above the highest finite bucket, its bound. Null when nothing was observed.
+     *
+     * @param atMost observations at most each bucket's upper bound (cumulative), in seconds
+     * @param total  all observations, the +Inf bucket
+     */
+    static Double quantile(double q, NavigableMap<Double, Double> atMost, double total) {
+        if (total <= 0) {
+            return null;
+        }
+        double rank = q * total;
+        double lowerBound = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> bucket : atMost.entrySet()) {
+            double count = bucket.getValue();
+            if (count >= rank && count > below) {
+                return lowerBound + (bucket.getKey() - lowerBound) * (rank - below) / (count - below);
+            }
+            lowerBound = bucket.getKey();
+            below = count;
+        }
+        return atMost.isEmpty() ? null : atMost.lastKey();
+    }
+}
