@@ -211,7 +211,7 @@ final class ConsoleRoutes {
         }
         if (!(flow instanceof ServiceControl control)) {
             throw new ApiError(409, "flow", "flow: the " + flowName + " flow cannot stop or start its parts from the "
-                    + "console (it does not implement shop.flow.ServiceControl)");
+                    + "console");
         }
         if (!control.stoppableServices().contains(service)) {
             throw new ApiError(404, "service", "service: the " + flowName + " flow has no service \""

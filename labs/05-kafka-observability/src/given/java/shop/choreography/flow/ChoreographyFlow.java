@@ -28,14 +28,16 @@ import shop.choreography.observe.MetricsBridge;
 import shop.choreography.observe.TraceParent;
 import shop.domain.Order;
 import shop.flow.OrderFlow;
+import shop.flow.OrderRecords;
 import shop.flow.OrderView;
+import shop.flow.ServiceControl;
 import shop.flow.ShopContext;
 
 /**
  * The order flow as choreography on Kafka: {@link #place} publishes "order placed", the services react to each
  * other's events, and {@link #view} answers from the order service's projection of the events.
  */
-public final class ChoreographyFlow implements OrderFlow {
+public final class ChoreographyFlow implements OrderFlow, ServiceControl, OrderRecords {
     public static final String NAME = "choreography";
     public static final List<String> SERVICES = List.of(ResilientServices.ORDER, ResilientServices.PAYMENT,
             ResilientServices.INVENTORY, ResilientServices.SHIPPING);
@@ -71,6 +73,7 @@ public final class ChoreographyFlow implements OrderFlow {
     private final OrderViews projection;
     private final ConsumerGroupLag lag;
     private final Map<String, ChoreographyService> services = new LinkedHashMap<>();
+    private final RecordLog records;
 
     public ChoreographyFlow(ShopContext context, String topicPrefix, Set<String> servicesHere) {
         this(context, topicPrefix, servicesHere, LAB_05);
@@ -91,6 +94,7 @@ public final class ChoreographyFlow implements OrderFlow {
         this.producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(context.registry());
         this.projection = parts.views().start(context, topics, placed::contains);
+        this.records = new RecordLog(bootstrap, topics.events());
         this.lag = new ConsumerGroupLag(bootstrap, topics.events(), parts.services().stream().map(topics::group).toList(),
                 context.registry());
         try {
@@ -135,8 +139,45 @@ public final class ChoreographyFlow implements OrderFlow {
         return projection.view(orderId);
     }
 
+    /** The order's records as the broker stored them (the console's choreography lane). */
+    @Override
+    public List<Entry> records(String orderId) {
+        return records.of(orderId);
+    }
+
     public EventTopics topics() {
         return topics;
+    }
+
+    /** The services this process runs: the console's "break it" stops one like a killed process. */
+    @Override
+    public List<String> stoppableServices() {
+        return parts.services().stream().filter(servicesHere::contains).toList();
+    }
+
+    @Override
+    public synchronized boolean isRunning(String service) {
+        return services.containsKey(service);
+    }
+
+    @Override
+    public synchronized void stop(String service) {
+        ChoreographyService running = services.remove(here(service));
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Override
+    public synchronized void start(String service) {
+        services.computeIfAbsent(here(service), this::startService);
+    }
+
+    private String here(String service) {
+        if (!stoppableServices().contains(service)) {
+            throw new IllegalArgumentException("no service \"" + service + "\" runs here; these do: " + stoppableServices());
+        }
+        return service;
     }
 
     /** This flow's producer (its client metrics are in the registry), e.g. for lab 10's reviewer to publish with. */
@@ -152,11 +193,13 @@ public final class ChoreographyFlow implements OrderFlow {
 
     /** Each service here runs as it would in a process of its own: its consumer group and its own producer. */
     private synchronized void startServices() {
-        for (String service : parts.services()) {
-            if (servicesHere.contains(service)) {
-                services.put(service, new ChoreographyService(service, context, topics.prefix(), parts.reactions()));
-            }
+        for (String service : stoppableServices()) {
+            services.put(service, startService(service));
         }
+    }
+
+    private ChoreographyService startService(String service) {
+        return new ChoreographyService(service, context, topics.prefix(), parts.reactions());
     }
 
     private synchronized void stopServices() {
@@ -169,6 +212,7 @@ public final class ChoreographyFlow implements OrderFlow {
     public void close() {
         stopServices();
         projection.close();
+        records.close();
         lag.close();
         producerMetrics.close();
         publisher.close();
