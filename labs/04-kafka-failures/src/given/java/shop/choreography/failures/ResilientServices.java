@@ -19,7 +19,8 @@ import shop.domain.Domain;
 
 /**
  * The four services of lab 03, each with its compensation, and every one idempotent, retrying and dead-lettering;
- * amounts checked against the catalogue ({@link CatalogueCheck}).
+ * amounts checked against the catalogue ({@link CatalogueCheck}), and what was answered before a crash not done
+ * again ({@link AnsweredBeforeCrash}).
  */
 public final class ResilientServices {
     public static final String ORDER = "order";
@@ -62,7 +63,9 @@ public final class ResilientServices {
             throw new IllegalArgumentException("no service \"" + service + "\"; there are " + handlers(domain, clock).keySet());
         }
         String group = topics.group(service);
-        return new HandlerLoop(bootstrapServers, group, topics.events(),
-                resilient(handler, domain.catalog(), publisher, topics, group), publisher, hooks);
+        RecordProcessor processor = AnsweredBeforeCrash.recover(
+                resilient(handler, domain.catalog(), publisher, topics, group), bootstrapServers, topics.events(), group);
+        return new HandlerLoop(bootstrapServers, group, topics.events(), processor, publisher,
+                AnsweredBeforeCrash.marking(hooks, group));
     }
 }
