@@ -87,7 +87,7 @@ class CrashAndRestartTest {
             acknowledged.stream().filter(id -> !placed.containsKey(id)).forEach(lost::add);
 
             long skipped = Files.readAllLines(log).stream().filter(line -> line.contains("skipping")).count();
-            System.out.printf("crash test: %d orders sent, %d acknowledged (%d final, %d pending at the kill), "
+            System.out.printf("crash test: %d orders sent, %d acknowledged (shortly before the kill: %d final, %d pending), "
                             + "%d lost after kill -9 and restart, %d charged twice, %d charged once, "
                             + "%d records answered before the kill skipped after it%n",
                     sent.size(), acknowledged.size(), atKill.size() - count(atKill, "PENDING"), count(atKill, "PENDING"),
