@@ -52,7 +52,7 @@ public final class KafkaDataDir implements AutoCloseable {
 
     /** A new directory in the temp folder, deleted on close; first deletes those that dead runs left behind. */
     public static KafkaDataDir temporary() {
-        deleteDeadTemporaries(Path.of(System.getProperty("java.io.tmpdir")));
+        deleteDeadTemporaries();
         try {
             return claim(Files.createTempDirectory(TEMP_PREFIX), true);
         } catch (IOException e) {
@@ -61,12 +61,14 @@ public final class KafkaDataDir implements AutoCloseable {
     }
 
     /**
-     * A directory that outlives the broker, created if missing.
+     * A directory that outlives the broker, created if missing. Like {@link #temporary}, it first deletes the
+     * temporary directories of dead runs.
      *
      * @param fresh delete the log first: the broker starts with no topics, no events and no offsets
      * @throws IllegalArgumentException if another shop on this machine uses it now
      */
     public static KafkaDataDir stable(Path root, boolean fresh) {
+        deleteDeadTemporaries();
         Path absolute = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute);
@@ -137,6 +139,10 @@ public final class KafkaDataDir implements AutoCloseable {
     private static IllegalArgumentException inUse(Path root) {
         return new IllegalArgumentException("the Kafka data directory " + root + " is in use by another shop on this "
                 + "machine; stop that one, or give this one its own with --data DIR");
+    }
+
+    private static void deleteDeadTemporaries() {
+        deleteDeadTemporaries(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Deletes the {@code shop-kafka-*} directories of runs that died: old enough, and no lock in them is held. */
