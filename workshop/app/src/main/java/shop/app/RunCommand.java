@@ -64,11 +64,11 @@ final class RunCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = {"where the embedded Kafka keeps its log, so choreography orders survive a crash and a restart",
-                    "(default: .shop/ in the repository, which git ignores)"})
+            description = {"the shop's data directory: the embedded Kafka keeps its log in DIR/kafka, so choreography",
+                    "orders survive a crash and a restart (default: .shop/ in the repository, which git ignores)"})
     Path data;
 
-    @Option(names = "--fresh", description = "wipe the data directory first: start with no orders")
+    @Option(names = "--fresh", description = "wipe the Kafka log in the data directory first: start with no orders")
     boolean fresh;
 
     @Option(names = "--mine", arity = "0..1", split = ",", fallbackValue = "", paramLabel = "LAB",
