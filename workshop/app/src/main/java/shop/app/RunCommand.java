@@ -2,6 +2,7 @@ package shop.app;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "stop after the demo orders (a smoke test)")
     boolean once;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = {"the shop's data directory: the embedded Kafka keeps its log in DIR/kafka, so choreography",
+                    "orders survive a crash and a restart (default: .shop/ in the repository, which git ignores)"})
+    Path data;
+
+    @Option(names = "--fresh", description = "wipe the Kafka log in the data directory first: start with no orders")
+    boolean fresh;
+
     @Option(names = "--mine", arity = "0..1", split = ",", fallbackValue = "", paramLabel = "LAB",
             description = {"run your code from labs/ for every lab whose check passes, the solution for the others;",
                     "--mine=03,04: stop with an error if those labs can't run your code"})
@@ -77,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             return runService(out, code);
         }
         ShopOptions options = new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices,
-                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host);
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host).withKafkaData(dataDir(), fresh);
         out.println("Starting the shop...");
         Shop shop = Shop.start(options, orderMetrics(code), line -> out.println("  " + line));
         Thread stopper = new Thread(() -> {
@@ -110,6 +119,20 @@ final class RunCommand implements Callable<Integer> {
         out.println("Whose code runs (--mine): yours where the lab's check passes, the solution elsewhere");
         choices.forEach(choice -> out.println("  " + choice.line()));
         return whose.loader(choices);
+    }
+
+    /** --data, or .shop/kafka in the repository (in the current directory outside one). */
+    private Path dataDir() {
+        Path root = data != null ? data : repositoryRoot().resolve(".shop");
+        return root.resolve("kafka");
+    }
+
+    private static Path repositoryRoot() {
+        try {
+            return Repository.here().root();
+        } catch (IllegalArgumentException notInTheRepository) {
+            return Path.of("");
+        }
     }
 
     /** Lab 01's meters, from the labs' class loader. */
@@ -184,6 +207,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("  Health:   " + url + "/health");
         out.println("  Kafka:    " + shop.infrastructure().kafkaBootstrapServers()
                 + "   Temporal: " + shop.infrastructure().temporalTarget());
+        List<String> kept = shop.infrastructure().whatSurvivesARestart();
+        for (int i = 0; i < kept.size(); i++) {
+            out.println((i == 0 ? "  Restart:  " : "            ") + kept.get(i));
+        }
         out.println("  Try:      curl -s -X POST " + url + "/orders -H 'Content-Type: application/json' "
                 + "-d '{\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":2}]}'");
         if (!once) {

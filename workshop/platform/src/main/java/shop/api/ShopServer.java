@@ -41,6 +41,7 @@ public final class ShopServer implements AutoCloseable {
     private final Map<String, OrderFlow> flows;
     private final ObjectMapper json = Json.mapper();
     private final OrderBook book = new OrderBook();
+    private final OrderLookup lookup;
     private final PlacementGate placements;
     private final Javalin app;
     private final String host;
@@ -56,6 +57,7 @@ public final class ShopServer implements AutoCloseable {
         this.placements = placements;
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
+        this.lookup = new OrderLookup(this.flows, book);
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
         CrossSiteGuard crossSite = CrossSiteGuard.forServer(host, port);
@@ -75,7 +77,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
-            ConsoleRoutes.register(config.routes, this.flows, this::view, domain.catalog(), registry);
+            ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -138,6 +140,13 @@ public final class ShopServer implements AutoCloseable {
         OrderRequest request = OrderRequest.parse(JsonBody.read(ctx.bodyAsBytes()), domain.catalog(), flows.keySet());
         String impl = request.impl().orElse(flows.keySet().iterator().next());
         Order order = request.order();
+        if (book.find(order.id()).isEmpty()) {
+            Optional<OrderView> beforeRestart = lookup.placedBefore(order.id(), impl);
+            if (beforeRestart.isPresent()) {
+                answerKnown(ctx, order, impl, beforeRestart.get());
+                return;
+            }
+        }
         Optional<OrderBook.Placed> earlier = book.claim(order, impl);
         if (earlier.isPresent()) {
             if (!earlier.get().sameAs(order, impl)) {
@@ -158,18 +167,25 @@ public final class ShopServer implements AutoCloseable {
         ctx.status(201).json(Map.of("id", order.id(), "impl", impl, "totalCents", order.totalCents(), "status", "PENDING"));
     }
 
+    /**
+     * An id a flow knows but this process did not place: an order from before a restart. Its lines are not in the
+     * view, so a retry is told by its flow and total: the same is a duplicate, another is a conflict.
+     */
+    private static void answerKnown(Context ctx, Order order, String impl, OrderView known) {
+        if (!known.impl().equals(impl) || known.totalCents() != order.totalCents()) {
+            throw new ApiError(409, "id", "id: \"" + order.id() + "\" belongs to an earlier order with another "
+                    + "total or impl; use a new id for a new order");
+        }
+        ctx.status(200).json(Map.of("id", order.id(), "impl", known.impl(), "duplicate", true));
+    }
+
     private void getOrder(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(view(id).orElseThrow(() -> new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"")));
+        ctx.json(lookup.find(id).orElseThrow(() -> new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"")));
     }
 
     private void recentOrders(Context ctx) {
-        ctx.json(book.recentIds().stream().map(this::view).flatMap(Optional::stream).toList());
-    }
-
-    /** The flow's view; PENDING at step "placed" while the flow has not reported on the order yet. */
-    private Optional<OrderView> view(String id) {
-        return book.find(id).map(placed -> flows.get(placed.impl()).view(id).orElseGet(placed::pendingView));
+        ctx.json(lookup.recent());
     }
 
     /** Prometheus text, or OpenMetrics (with exemplars) when the scraper asks for it in Accept. */

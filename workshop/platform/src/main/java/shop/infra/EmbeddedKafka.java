@@ -1,19 +1,14 @@
 package shop.infra;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -27,36 +22,62 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka (KRaft: broker and controller in one) running inside this JVM, on a fixed port.
- * Its data lives in a temporary directory that is deleted on close.
+ * Its log lives in a {@link KafkaDataDir}: a temporary one deleted on close, or a stable one that a restarted
+ * broker reads again, so that events and consumer offsets survive a crash of the shop.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
-    private final Path dataDir;
+    private final KafkaDataDir dataDir;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(int port, Path dataDir, KafkaRaftServer server) {
+    private EmbeddedKafka(int port, KafkaDataDir dataDir, KafkaRaftServer server) {
         this.port = port;
         this.dataDir = dataDir;
         this.server = server;
     }
 
-    /** Starts a broker on 127.0.0.1:port and waits until it answers. */
+    /** Starts a broker on 127.0.0.1:port with a temporary log, and waits until it answers. */
     public static EmbeddedKafka start(int port) {
         Ports.requireFree(port, "Kafka", "--kafka-port or KAFKA_PORT");
-        int controllerPort = Ports.pickFree();
-        Path dataDir = createTempDir();
+        return start(port, KafkaDataDir.temporary());
+    }
+
+    /** Starts a broker on 127.0.0.1:port on this data directory (formatted on first use), and waits until it answers. */
+    public static EmbeddedKafka start(int port, KafkaDataDir dataDir) {
         try {
-            Properties props = brokerProperties(port, controllerPort, dataDir);
-            format(dataDir);
+            Ports.requireFree(port, "Kafka", "--kafka-port or KAFKA_PORT");
+            int controllerPort = Ports.pickFree();
+            Path log = dataDir.log();
+            boolean restart = dataDir.isFormatted();
+            if (!restart) {
+                format(log);
+            }
+            Properties props = brokerProperties(port, controllerPort, log);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            server.startup();
+            try {
+                server.startup();
+            } catch (RuntimeException e) {
+                throw restart ? new IllegalStateException("Kafka could not start on the log in " + log + " ("
+                        + e.getMessage() + "); ./shop run --fresh starts over with an empty log", e) : e;
+            }
             EmbeddedKafka kafka = new EmbeddedKafka(port, dataDir, server);
-            kafka.awaitReady(Duration.ofSeconds(60));
+            try {
+                kafka.awaitReady(Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                server.shutdown();
+                server.awaitShutdown();
+                throw e;
+            }
             return kafka;
         } catch (RuntimeException e) {
-            deleteQuietly(dataDir);
+            dataDir.close();
             throw e;
         }
+    }
+
+    /** Where the log is, e.g. to tell the user what survives a restart. */
+    public KafkaDataDir dataDir() {
+        return dataDir;
     }
 
     public String bootstrapServers() {
@@ -123,24 +144,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
-        deleteQuietly(dataDir);
-    }
-
-    private static Path createTempDir() {
         try {
-            return Files.createTempDirectory("shop-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temp dir left behind is harmless
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            dataDir.close();
         }
     }
 }

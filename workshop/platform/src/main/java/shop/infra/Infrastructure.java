@@ -1,5 +1,7 @@
 package shop.infra;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -24,14 +26,26 @@ public final class Infrastructure implements AutoCloseable {
         this.temporalTarget = temporalTarget;
     }
 
-    /** Starts what is not given in {@code env}; {@code progress} hears one line per server. */
+    /** Starts what is not given in {@code env}, an embedded Kafka with a temporary log; {@code progress} hears one line per server. */
     public static Infrastructure start(Map<String, String> env, int kafkaPort, int temporalPort,
                                        Consumer<String> progress) {
+        return start(env, kafkaPort, temporalPort, null, false, progress);
+    }
+
+    /**
+     * @param kafkaData where an embedded Kafka keeps its log across restarts (null: a temporary directory)
+     * @param fresh     wipe that log first
+     */
+    public static Infrastructure start(Map<String, String> env, int kafkaPort, int temporalPort, Path kafkaData,
+                                       boolean fresh, Consumer<String> progress) {
         EmbeddedKafka kafka = null;
         String bootstrap = blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
         if (bootstrap == null) {
-            progress.accept("starting embedded Kafka (KRaft) on 127.0.0.1:" + kafkaPort);
-            kafka = EmbeddedKafka.start(kafkaPort);
+            Ports.requireFree(kafkaPort, "Kafka", "--kafka-port or KAFKA_PORT");
+            KafkaDataDir data = kafkaData == null ? KafkaDataDir.temporary() : KafkaDataDir.stable(kafkaData, fresh);
+            progress.accept("starting embedded Kafka (KRaft) on 127.0.0.1:" + kafkaPort + ", its log in " + data.root()
+                    + (data.isTemporary() ? " (deleted on stop)" : fresh ? " (wiped: --fresh)" : ""));
+            kafka = EmbeddedKafka.start(kafkaPort, data);
             bootstrap = kafka.bootstrapServers();
         } else {
             progress.accept("using Kafka at " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)");
@@ -40,7 +54,8 @@ public final class Infrastructure implements AutoCloseable {
         String target = blankToNull(env.get("TEMPORAL_ADDRESS"));
         try {
             if (target == null) {
-                progress.accept("starting embedded Temporal test server on 127.0.0.1:" + temporalPort);
+                progress.accept("starting embedded Temporal test server on 127.0.0.1:" + temporalPort
+                        + " (state in memory only)");
                 temporal = EmbeddedTemporal.start(temporalPort);
                 target = temporal.target();
             } else {
@@ -61,6 +76,20 @@ public final class Infrastructure implements AutoCloseable {
 
     public String temporalTarget() {
         return temporalTarget;
+    }
+
+    /** What a crash or restart of the shop keeps, one line per server, for the banner. */
+    public List<String> whatSurvivesARestart() {
+        String kafkaLine = kafka == null
+                ? "Kafka " + kafkaBootstrapServers + " is yours: its events and offsets live as long as that server keeps them"
+                : kafka.dataDir().isTemporary()
+                ? "Kafka log in a temporary directory: deleted on stop, so no order survives a restart"
+                : "Kafka log in " + kafka.dataDir().root() + ": choreography orders survive a crash and a restart "
+                        + "(--fresh wipes it)";
+        String temporalLine = temporal == null
+                ? "Temporal " + temporalTarget + " is yours: workflows live as long as that server keeps them"
+                : "Temporal test server keeps its state in memory only: a restart forgets every orchestration order";
+        return List.of(kafkaLine, temporalLine);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class Shop implements AutoCloseable {
                              Consumer<String> progress) {
         List<FlowFactory> factories = Flows.select(options.impls());
         Infrastructure infrastructure = Infrastructure.start(options.env(), options.kafkaPort(), options.temporalPort(),
-                progress);
+                options.kafkaData(), options.freshData(), progress);
         List<OrderFlow> flows = new ArrayList<>();
         try {
             Domain domain = new Domain(Catalog.demo(), options.stockPerSku());

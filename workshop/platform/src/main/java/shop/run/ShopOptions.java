@@ -1,5 +1,6 @@
 package shop.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +16,20 @@ import shop.infra.Infrastructure;
  * @param env             where KAFKA_BOOTSTRAP_SERVERS and TEMPORAL_ADDRESS are read from
  * @param host            the address the HTTP server listens on: loopback unless Prometheus in a container must
  *                        reach it (on Linux, the Docker bridge address, e.g. 172.17.0.1)
+ * @param kafkaData       where the embedded Kafka keeps its log across restarts; null: a temporary directory
+ * @param freshData       wipe that log before starting
  */
 public record ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
-                          int stockPerSku, Map<String, String> env, String host) {
+                          int stockPerSku, Map<String, String> env, String host, Path kafkaData, boolean freshData) {
     public ShopOptions {
         impls = List.copyOf(impls);
         skippedServices = Set.copyOf(skippedServices);
         env = Map.copyOf(env);
+    }
+
+    public ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
+                       int stockPerSku, Map<String, String> env, String host) {
+        this(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, null, false);
     }
 
     public ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
@@ -33,5 +41,10 @@ public record ShopOptions(int port, int kafkaPort, int temporalPort, List<String
         return new ShopOptions(ShopServer.DEFAULT_PORT, Infrastructure.DEFAULT_KAFKA_PORT,
                 Infrastructure.DEFAULT_TEMPORAL_PORT, List.of(), Set.of(), shop.domain.Domain.DEFAULT_STOCK_PER_SKU,
                 System.getenv());
+    }
+
+    /** The same options with the embedded Kafka's log kept in {@code dir} (wiped first if {@code fresh}). */
+    public ShopOptions withKafkaData(Path dir, boolean fresh) {
+        return new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, dir, fresh);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -16,6 +18,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,16 +36,20 @@ import shop.flow.OrderView;
 /**
  * The order service's memory: it reads every event from the beginning of the topic and keeps each order's
  * story, from which {@link #view} answers "where is my order?". It commits nothing: a new instance rebuilds
- * the same views by reading the log again.
+ * the same views by reading the log again, which is how a shop restarted after a crash knows its earlier orders.
+ * The constructor returns once the events that were in the topic when it started have been read.
  */
 public final class OrderProjection implements OrderViews {
     private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
     private final Map<String, OrderStory> stories = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final ProjectionListener listener;
     private final Consumer<ConsumerRecord<String, byte[]>> others;
     private final Thread thread;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Map<TopicPartition, Long> endsAtStart;
     private volatile boolean running = true;
 
     public OrderProjection(String bootstrapServers, String topic, ProjectionListener listener) {
@@ -62,10 +70,46 @@ public final class OrderProjection implements OrderViews {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.endsAtStart = endOffsets(consumer, topic);
         consumer.subscribe(List.of(topic));
         this.thread = new Thread(this::run, "order-projection");
         thread.setDaemon(true);
         thread.start();
+        awaitCaughtUp(topic);
+    }
+
+    /** The end of each partition now: what a restarted shop must have read before it answers for earlier orders. */
+    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, byte[]> consumer, String topic) {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        } catch (KafkaException e) {
+            log.warn("could not read the end of {} ({}); views of earlier orders appear as they are read", topic, e.toString());
+            return Map.of();
+        }
+    }
+
+    private void awaitCaughtUp(String topic) {
+        try {
+            if (!caughtUp.await(CATCH_UP.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("the views of earlier orders are not rebuilt from {} after {} s; they appear as they are read",
+                        topic, CATCH_UP.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once every partition was read up to where it ended when this projection started. */
+    private boolean readToTheEndsAtStart() {
+        for (Map.Entry<TopicPartition, Long> end : endsAtStart.entrySet()) {
+            if (end.getValue() > 0 && (!consumer.assignment().contains(end.getKey())
+                    || consumer.position(end.getKey(), Duration.ofSeconds(1)) < end.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final TextMapGetter<ConsumerRecord<String, byte[]>> HEADERS = new TextMapGetter<>() {
@@ -96,10 +140,16 @@ public final class OrderProjection implements OrderViews {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     follow(record);
                 }
+                if (caughtUp.getCount() > 0 && readToTheEndsAtStart()) {
+                    caughtUp.countDown();
+                }
             }
         } catch (WakeupException | InterruptException e) {
             // closing
+        } catch (RuntimeException e) {
+            log.error("the order projection stopped: {}", e.toString(), e);
         } finally {
+            caughtUp.countDown();
             consumer.close(Duration.ofSeconds(2));
         }
     }

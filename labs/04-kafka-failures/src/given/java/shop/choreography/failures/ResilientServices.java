@@ -14,9 +14,14 @@ import shop.choreography.handlers.OrderDecider;
 import shop.choreography.handlers.PaymentHandler;
 import shop.choreography.handlers.RecordProcessor;
 import shop.choreography.handlers.ShippingHandler;
+import shop.domain.Catalog;
 import shop.domain.Domain;
 
-/** The four services of lab 03, each with its compensation, and every one idempotent, retrying and dead-lettering. */
+/**
+ * The four services of lab 03, each with its compensation, and every one idempotent, retrying and dead-lettering;
+ * amounts checked against the catalogue ({@link CatalogueCheck}), and what was answered before a crash not done
+ * again ({@link AnsweredBeforeCrash}).
+ */
 public final class ResilientServices {
     public static final String ORDER = "order";
     public static final String PAYMENT = "payment";
@@ -43,6 +48,13 @@ public final class ResilientServices {
         return new DeadLetters(RecordProcessor.decoding(safe), publisher.producer(), topics.deadLetters(), group);
     }
 
+    /** The same, and an event whose amount is not the catalogue's is dead-lettered before the handler sees it. */
+    public static RecordProcessor resilient(Handler handler, Catalog catalog, EventPublisher publisher,
+                                            EventTopics topics, String group) {
+        Handler safe = new CatalogueCheck(catalog, new SkipDuplicates(new RetryWithBackoff(handler, RetryWithBackoff.PATIENT)));
+        return new DeadLetters(RecordProcessor.decoding(safe), publisher.producer(), topics.deadLetters(), group);
+    }
+
     /** Starts one service's consumer loop. */
     public static HandlerLoop start(String service, Domain domain, Clock clock, String bootstrapServers,
                                     EventTopics topics, EventPublisher publisher, LoopHooks hooks) {
@@ -51,7 +63,9 @@ public final class ResilientServices {
             throw new IllegalArgumentException("no service \"" + service + "\"; there are " + handlers(domain, clock).keySet());
         }
         String group = topics.group(service);
-        return new HandlerLoop(bootstrapServers, group, topics.events(), resilient(handler, publisher, topics, group),
-                publisher, hooks);
+        RecordProcessor processor = AnsweredBeforeCrash.recover(
+                resilient(handler, domain.catalog(), publisher, topics, group), bootstrapServers, topics.events(), group);
+        return new HandlerLoop(bootstrapServers, group, topics.events(), processor, publisher,
+                AnsweredBeforeCrash.marking(hooks, group));
     }
 }

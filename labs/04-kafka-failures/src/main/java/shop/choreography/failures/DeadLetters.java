@@ -10,13 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import shop.choreography.events.OrderEvent;
-import shop.choreography.events.UndecodableEvent;
+import shop.choreography.events.PoisonEvent;
 import shop.choreography.handlers.RecordProcessor;
 import shop.lab.Todo;
 
 /**
- * A poison record (one no retry will fix) is copied to the dead-letter topic with headers that say where it came
- * from and what was wrong, and the consumer moves on: it never stops or loops on it.
+ * A poison record (one no retry will fix: it cannot be decoded, or its amount is not the catalogue's) is copied to the
+ * dead-letter topic with headers that say where it came from and what was wrong, and the consumer moves on: it never
+ * stops or loops on it.
  */
 public final class DeadLetters implements RecordProcessor {
     public static final String SOURCE_TOPIC = "dlt-source-topic";
@@ -41,7 +42,7 @@ public final class DeadLetters implements RecordProcessor {
     public List<OrderEvent> process(ConsumerRecord<String, byte[]> record) {
         try {
             return processor.process(record);
-        } catch (UndecodableEvent poison) {
+        } catch (PoisonEvent poison) {
             deadLetter(record, poison);
             return List.of();
         }

@@ -36,7 +36,7 @@ class ChoreographyFlowFactoryTest {
         Domain domain = Domain.demo();
         ShopContext context = new ShopContext(domain, new SimpleMeterRegistry(), OrderListener.NONE,
                 SharedKafka.bootstrapServers(), null, Set.of("payment"));
-        Order order = new Order("order-" + UUID.randomUUID(), "ada", List.of(new OrderLine("BOOK-1", 1, 1_500)));
+        Order order = new Order("order-" + UUID.randomUUID(), "ada", List.of(new OrderLine("BOOK-1", 1, domain.catalog().priceCents("BOOK-1").orElseThrow())));
 
         try (OrderFlow flow = choreography().create(context)) {
             flow.place(order);

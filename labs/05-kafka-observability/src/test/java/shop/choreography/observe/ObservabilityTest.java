@@ -85,7 +85,7 @@ class ObservabilityTest {
         try (ChoreographyFlow withoutPayment = new ChoreographyFlow(context, demo, Set.of("order", "inventory", "shipping"))) {
             List<Order> orders = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                Order order = new Order("order-" + UUID.randomUUID(), "lab05", List.of(new OrderLine("MUG-1", 1, 900)));
+                Order order = new Order("order-" + UUID.randomUUID(), "lab05", List.of(new OrderLine("MUG-1", 1, Domain.demo().catalog().priceCents("MUG-1").orElseThrow())));
                 withoutPayment.place(order);
                 orders.add(order);
             }

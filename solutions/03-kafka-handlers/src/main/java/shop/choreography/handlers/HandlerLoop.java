@@ -68,6 +68,8 @@ public final class HandlerLoop implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"); // each service waits on the one before: answer fast
+        // a service killed with kill -9 sends no goodbye: its partitions wait this long (default 45 s) for a new owner
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         return props;
     }
 

@@ -55,24 +55,32 @@ public final class ConsumerGroupLag implements AutoCloseable {
     public void refresh() throws Exception {
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic)
                 .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                .all().get(5, TimeUnit.SECONDS);
-        // TODO 2: for each group, read its committed offsets:
+        // TODO 2: for each group, read its committed offsets first:
         //   admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
-        //   and sum, over the partitions, log end offset (ends.get(partition).offset()) minus committed offset
-        //   (0 if the group never committed on that partition). Set the sum in lagByGroup.get(group).
+        //   then the log end offsets: endOffsets(partitions). (The other way round, a group that commits a record
+        //   written between the two reads looks ahead of the log: lag -1.) Sum, over the partitions, log end offset
+        //   minus committed offset (0 if the group never committed on that partition), never less than 0 per
+        //   partition. Set the sum in lagByGroup.get(group).
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = endOffsets(partitions); // after the commits: the end can only be further
             long lag = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata done = committed.get(partition);
-                lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+                lag += Math.max(0, ends.get(partition) - (done == null ? 0 : done.offset()));
             }
             lagByGroup.get(group).set(lag);
         }
         // end TODO 2
+    }
+
+    /** Where the log of each partition ends now: the offset the next record will get. */
+    private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                .all().get(5, TimeUnit.SECONDS);
+        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
     }
 
     private void refreshQuietly() {

@@ -77,7 +77,7 @@ public final class ChoreographyBenchmark {
         String prefix = "bench-" + UUID.randomUUID() + ".";
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < orderCount; i++) {
-            orders.add(new Order("bench-" + i + "-" + UUID.randomUUID(), "bench", List.of(new OrderLine("MUG-1", 1, 900))));
+            orders.add(new Order("bench-" + i + "-" + UUID.randomUUID(), "bench", List.of(mug())));
         }
         try (ChoreographyFlow flow = new ChoreographyFlow(context, prefix, Set.copyOf(ChoreographyFlow.SERVICES))) {
             warmUp(flow);
@@ -95,9 +95,14 @@ public final class ChoreographyBenchmark {
 
     /** One order first, so consumer groups have joined before the clock starts. */
     private static void warmUp(ChoreographyFlow flow) {
-        Order first = new Order("bench-warm-up-" + UUID.randomUUID(), "bench", List.of(new OrderLine("MUG-1", 1, 900)));
+        Order first = new Order("bench-warm-up-" + UUID.randomUUID(), "bench", List.of(mug()));
         flow.place(first);
         awaitFinal(flow, first.id());
+    }
+
+    /** One mug at the catalogue's price: the services refuse any other price. */
+    private static OrderLine mug() {
+        return new OrderLine("MUG-1", 1, Domain.demo().catalog().priceCents("MUG-1").orElseThrow());
     }
 
     private static Duration awaitFinal(ChoreographyFlow flow, String orderId) {
