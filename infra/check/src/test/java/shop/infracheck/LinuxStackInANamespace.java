@@ -83,10 +83,10 @@ public final class LinuxStackInANamespace {
                     "{\"impl\":\"direct\",\"customer\":\"ada\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}");
             step("curl localhost:7070 still works: POST /orders answered " + placed, placed.startsWith("201"));
 
-            await("up{job=\"shop\",service=\"shop\"} is 1 in the stack's Prometheus", Duration.ofSeconds(60),
-                    () -> value("up{job=\"shop\",service=\"shop\",instance=\"127.0.0.1:7070\"}") == 1, work);
+            await("up{job=\"shop\",process=\"shop\"} is 1 in the stack's Prometheus", Duration.ofSeconds(60),
+                    () -> value("up{job=\"shop\",process=\"shop\",instance=\"127.0.0.1:7070\"}") == 1, work);
             await("the shop's meters reach it through the agent's remote write", Duration.ofSeconds(30),
-                    () -> value("sum(shop_orders_placed_total{job=\"shop\",service=\"shop\"})") >= 1, work);
+                    () -> value("sum(shop_orders_placed_total{job=\"shop\",process=\"shop\"})") >= 1, work);
             await("its rules run on them (impl:shop_orders_placed:rate1m)", Duration.ofSeconds(30),
                     () -> !query("/api/v1/query?query=" + enc("impl:shop_orders_placed:rate1m")).path("data")
                             .path("result").isEmpty(), work);

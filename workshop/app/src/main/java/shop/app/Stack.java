@@ -86,7 +86,7 @@ final class Stack {
             return problems;
         }
         String why = probe.shopScraped(files.hostNetwork(), Duration.ofSeconds(20));
-        out.printf("  %-6s Prometheus scrapes the shop: up{job=\"shop\",service=\"shop\"} is 1%s%n",
+        out.printf("  %-6s Prometheus scrapes the shop: up{job=\"shop\",process=\"shop\"} is 1%s%n",
                 why == null ? "ok" : "NO", why == null ? "" : "\n         " + why);
         if (why != null) {
             problems.add(why);

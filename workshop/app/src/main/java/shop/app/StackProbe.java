@@ -54,7 +54,7 @@ final class StackProbe {
     /** A scrape target of job "shop" as Prometheus (or the agent) last saw it. */
     record Target(String health, String lastError) {}
 
-    /** up{job="shop",service="shop"} is 1 within the patience: null; otherwise the reason. */
+    /** up{job="shop",process="shop"} is 1 within the patience: null; otherwise the reason. */
     String shopScraped(boolean hostNetwork, Duration patience) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         do {
@@ -66,7 +66,7 @@ final class StackProbe {
         return explain(status(SHOP + "/health") == 200, target(hostNetwork ? AGENT : PROMETHEUS), hostNetwork);
     }
 
-    /** Why Prometheus has no up{job="shop",service="shop"} == 1, from what can be seen on this machine. */
+    /** Why Prometheus has no up{job="shop",process="shop"} == 1, from what can be seen on this machine. */
     static String explain(boolean shopAnswers, Target target, boolean hostNetwork) {
         String scraper = hostNetwork ? "the shop-scraper container (127.0.0.1:9091)" : "Prometheus (host.docker.internal:7070)";
         if (!shopAnswers) {
@@ -109,7 +109,7 @@ final class StackProbe {
 
     private boolean upIsOne() {
         JsonNode result = get(PROMETHEUS + "/api/v1/query?query="
-                + URLEncoder.encode("up{job=\"shop\",service=\"shop\"}", StandardCharsets.UTF_8)).path("data").path("result");
+                + URLEncoder.encode("up{job=\"shop\",process=\"shop\"}", StandardCharsets.UTF_8)).path("data").path("result");
         for (JsonNode sample : result) {
             if ("1".equals(sample.path("value").path(1).asText())) {
                 return true;
@@ -126,7 +126,7 @@ final class StackProbe {
         List<Target> shop = new ArrayList<>();
         for (JsonNode target : targets) {
             if ("shop".equals(target.path("labels").path("job").asText())
-                    && "shop".equals(target.path("labels").path("service").asText())) {
+                    && "shop".equals(target.path("labels").path("process").asText())) {
                 shop.add(new Target(target.path("health").asText(), target.path("lastError").asText("")));
             }
         }
