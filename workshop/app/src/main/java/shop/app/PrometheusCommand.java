@@ -72,28 +72,28 @@ final class PrometheusCommand implements Callable<Integer> {
                 "--log.level=warn"));
     }
 
-    /** The stack's config (5 s, the shop job and its labels, the rules), with the shop on loopback and no containers. */
-    static String config(Path infra, int port, int shopPort) {
+    /**
+     * The stack's config (5 s) with the shop job that the Linux stack's scraper runs (prometheus/linux/shop-scraper.yml:
+     * the shop on 127.0.0.1, the same labels), on the ports asked for, and the repo's rules; no containers to scrape.
+     */
+    static String config(Path infra, int port, int shopPort) throws IOException {
+        String agent = Files.readString(infra.resolve("prometheus/linux/shop-scraper.yml"));
+        String shopJob = agent.substring(agent.indexOf("scrape_configs:"), agent.indexOf("remote_write:")).strip();
+        for (int part = 2; part >= 0; part--) {
+            shopJob = shopJob.replace("127.0.0.1:" + (7070 + part), "127.0.0.1:" + (shopPort + part));
+        }
         String rules = infra.resolve("prometheus").resolve("rules").toAbsolutePath().toString().replace(File.separatorChar, '/');
         return """
-                # Written by ./shop prometheus from infra/prometheus: the stack's shop job, on loopback, and its rules.
+                # Written by ./shop prometheus from infra/prometheus: the Linux stack's shop job, and the repo's rules.
                 global:
                   scrape_interval: 5s
                   evaluation_interval: 5s
                 rule_files:
                   - "%s/*.yml"
-                scrape_configs:
-                  - job_name: shop
-                    static_configs:
-                      - targets: ["127.0.0.1:%d"]
-                        labels: {service: shop}
-                      - targets: ["127.0.0.1:%d"]
-                        labels: {service: choreography}
-                      - targets: ["127.0.0.1:%d"]
-                        labels: {service: temporal-worker}
+                %s
                   - job_name: prometheus
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(rules, shopPort, shopPort + 1, shopPort + 2, port);
+                """.formatted(rules, shopJob, port);
     }
 }

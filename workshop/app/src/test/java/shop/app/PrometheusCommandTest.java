@@ -23,13 +23,14 @@ class PrometheusCommandTest {
     private final Path infra = StackCommand.infra();
 
     @Test
-    void theConfigScrapesTheShopOnLoopbackWithTheStacksLabelsAndLoadsTheRepoRules() {
-        String config = PrometheusCommand.config(infra, 9090, 7070);
+    void theConfigScrapesTheShopOnLoopbackWithTheStacksLabelsAndLoadsTheRepoRules() throws Exception {
+        String config = PrometheusCommand.config(infra, 9090, 17070);
 
         assertThat(config).contains("job_name: shop")
-                .contains("targets: [\"127.0.0.1:7070\"]\n        labels: {service: shop}")
-                .contains("targets: [\"127.0.0.1:7071\"]\n        labels: {service: choreography}")
-                .contains("targets: [\"127.0.0.1:7072\"]\n        labels: {service: temporal-worker}")
+                .contains("targets: [\"127.0.0.1:17070\"]\n        labels: {process: shop}")
+                .contains("targets: [\"127.0.0.1:17071\"]\n        labels: {process: choreography}")
+                .contains("targets: [\"127.0.0.1:17072\"]\n        labels: {process: temporal-worker}")
+                .doesNotContain("remote_write")
                 .doesNotContain("host.docker.internal").doesNotContain("temporal:8000");
         assertThat(config).contains(infra.resolve("prometheus/rules").toAbsolutePath().toString()
                 .replace(File.separatorChar, '/') + "/*.yml");
@@ -75,7 +76,7 @@ class PrometheusCommandTest {
             assertThat(ruleFiles).isEqualTo(4);
             await("the shop on loopback to be a target").atMost(Duration.ofSeconds(30))
                     .until(() -> get(http, port, "/api/v1/targets").contains("\"127.0.0.1:" + shopPort + "\""));
-            assertThat(get(http, port, "/api/v1/targets")).contains("\"service\":\"shop\"");
+            assertThat(get(http, port, "/api/v1/targets")).contains("\"process\":\"shop\"");
         } finally {
             prometheus.destroy();
             prometheus.waitFor();
