@@ -81,7 +81,7 @@ final class PreflightCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return;
         }
-        stack.check(files, Duration.ofMinutes(2), false).forEach(problem -> check(problem, false));
+        stack.check(files, Duration.ofMinutes(2), false, false).forEach(problem -> check(problem, false));
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "TEMPORAL_ADDRESS", "127.0.0.1:7233");
         ShopOptions defaults = ShopOptions.defaults();
         ShopOptions options = new ShopOptions(defaults.port(), defaults.kafkaPort(), defaults.temporalPort(), List.of(),

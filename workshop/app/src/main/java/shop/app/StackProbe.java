@@ -54,8 +54,13 @@ final class StackProbe {
     /** A scrape target of job "shop" as Prometheus (or the agent) last saw it. */
     record Target(String health, String lastError) {}
 
+    static final String NOT_RUNNING = "the shop isn't running";
+
     /** up{job="shop",process="shop"} is 1 within the patience: null; otherwise the reason. */
     String shopScraped(boolean hostNetwork, Duration patience) throws InterruptedException {
+        if (status(SHOP + "/health") != 200) {
+            return explain(false, null, hostNetwork);
+        }
         Instant deadline = Instant.now().plus(patience);
         do {
             if (upIsOne()) {
@@ -70,7 +75,7 @@ final class StackProbe {
     static String explain(boolean shopAnswers, Target target, boolean hostNetwork) {
         String scraper = hostNetwork ? "the shop-scraper container (127.0.0.1:9091)" : "Prometheus (host.docker.internal:7070)";
         if (!shopAnswers) {
-            return "the shop isn't running: nothing answers at " + SHOP + "/health. Start it against the stack:"
+            return NOT_RUNNING + ": nothing answers at " + SHOP + "/health. Start it against the stack:"
                     + " KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 TEMPORAL_ADDRESS=127.0.0.1:7233"
                     + " OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317 ./shop run; then ./shop stack status";
         }
