@@ -11,13 +11,17 @@ import java.util.concurrent.TimeUnit;
 record Command(int exitCode, String output) {
 
     static Command run(Path workDir, List<String> command) {
+        return run(workDir, command, 60);
+    }
+
+    static Command run(Path workDir, List<String> command, int timeoutSeconds) {
         try {
             Process process = new ProcessBuilder(new ArrayList<>(command))
                     .directory(workDir.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
             }
             return new Command(process.exitValue(), output);
         } catch (IOException e) {

@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** infra/docker-compose.yml, checked without Docker: what `docker compose up` would start, and how. */
+/**
+ * infra/docker-compose.yml and its Linux override, checked without Docker: what `docker compose up` would start,
+ * and how.
+ */
 class ComposeFileTest {
-    /** Images whose container has no shell or HTTP client to probe itself with, and why that is fine. */
-    private static final Map<String, String> NO_HEALTHCHECK = Map.of(
-            "tempo", "the image is distroless; Prometheus scrapes it (up{job=\"tempo\"})");
     /** name:tag where the tag starts with a digit or v+digit: no "latest", no floating "main". */
     private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:v?\\d[\\w.-]*");
 
-    private final JsonNode compose = Infra.yaml("docker-compose.yml");
-    private final Map<String, JsonNode> services = services();
+    private final Map<String, JsonNode> services = services("docker-compose.yml");
+    private final Map<String, JsonNode> linux = services("docker-compose.linux.yml");
 
     @Test
     void theStackHasEveryPart() {
@@ -38,7 +38,10 @@ class ComposeFileTest {
     @Test
     void everyImageIsPinnedToAVersion() {
         List<String> unpinned = new ArrayList<>();
-        services.forEach((name, service) -> {
+        both().forEach((name, service) -> {
+            if (!service.has("image")) {
+                return; // an override of a service the base file pins
+            }
             if (!PINNED.matcher(service.path("image").asText()).matches()) {
                 unpinned.add(name + ": " + service.path("image").asText());
             }
@@ -49,7 +52,7 @@ class ComposeFileTest {
     @Test
     void everyPortIsPublishedOnLoopbackOnly() {
         List<String> open = new ArrayList<>();
-        services.forEach((name, service) -> service.path("ports").forEach(port -> {
+        both().forEach((name, service) -> service.path("ports").forEach(port -> {
             if (!port.isTextual() || !port.asText().startsWith("127.0.0.1:")) {
                 open.add(name + ": " + port);
             }
@@ -68,11 +71,19 @@ class ComposeFileTest {
     void everyServiceHasAHealthcheckUnlessItsImageCannotRunOne() {
         List<String> missing = new ArrayList<>();
         services.forEach((name, service) -> {
-            if (!service.has("healthcheck") && !NO_HEALTHCHECK.containsKey(name)) {
+            if (!service.has("healthcheck")) {
                 missing.add(name);
             }
         });
+        linux.forEach((name, service) -> {
+            if (!services.containsKey(name) && !service.has("healthcheck")) {
+                missing.add("linux: " + name);
+            }
+        });
         assertThat(missing).isEmpty();
+        assertThat(text(services.get("tempo").path("healthcheck").path("test")))
+                .as("Tempo's image has no wget on the PATH, but its busybox has one")
+                .startsWith("CMD /busybox/wget").contains("localhost:3200/ready");
     }
 
     @Test
@@ -84,15 +95,20 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyFileMountedFromTheRepoExists() {
+    void everyFileMountedFromTheRepoExistsAndIsLabelledForSelinux() {
         List<String> missing = new ArrayList<>();
-        services.forEach((name, service) -> service.path("volumes").forEach(volume -> {
-            String source = volume.asText().split(":")[0];
-            if (source.startsWith("./") && !Files.exists(Infra.file(source))) {
-                missing.add(name + ": " + source);
+        List<String> unlabelled = new ArrayList<>();
+        both().forEach((name, service) -> service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts[0].startsWith("./") && !Files.exists(Infra.file(parts[0]))) {
+                missing.add(name + ": " + parts[0]);
+            }
+            if (parts.length < 3 || !List.of(parts[2].split(",")).contains("z")) {
+                unlabelled.add(name + ": " + volume.asText());
             }
         }));
         assertThat(missing).isEmpty();
+        assertThat(unlabelled).as("bind mounts without :z (SELinux hosts would deny the container)").isEmpty();
     }
 
     @Test
@@ -119,13 +135,82 @@ class ComposeFileTest {
     }
 
     @Test
-    void grafanaIsOpenToViewersAndTakesItsAdminPasswordFromTheEnvironment() {
+    void grafanaIsOpenToViewersWithExploreAndTakesItsAdminPasswordFromTheEnvironment() {
         JsonNode env = services.get("grafana").path("environment");
         assertThat(env.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("true");
         assertThat(env.path("GF_AUTH_ANONYMOUS_ORG_ROLE").asText()).isEqualTo("Viewer");
-        assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD").asText())
-                .as("no committed default: ${VAR:?message} makes compose refuse to start without it")
-                .matches("\\$\\{GRAFANA_ADMIN_PASSWORD:\\?[^}]+}");
+        assertThat(env.path("GF_USERS_VIEWERS_CAN_EDIT").asText()).as("Viewers may open Explore").isEqualTo("true");
+        assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD").asText()).isEqualTo("${GRAFANA_ADMIN_PASSWORD:-}");
+    }
+
+    @Test
+    void plainComposeCommandsNeedNoVariableFromTheShell() throws Exception {
+        for (String file : List.of("docker-compose.yml", "docker-compose.linux.yml")) {
+            assertThat(Files.readString(Infra.file(file)))
+                    .as(file + ": ${VAR:?} or ${VAR?} makes down, ps and logs fail in a shell without VAR")
+                    .doesNotContainPattern("\\$\\{\\w+:?\\?");
+        }
+    }
+
+    @Test
+    void grafanaRefusesToStartWithoutAnAdminPasswordAndOtherwiseRunsItsOwnEntrypoint() {
+        JsonNode entrypoint = services.get("grafana").path("entrypoint");
+        assertThat(entrypoint.get(0).asText()).isEqualTo("/bin/sh");
+        // What the container runs: compose turns $$ into $.
+        String script = entrypoint.get(2).asText().replace("$$", "$");
+
+        Command without = Command.run(Infra.dir(), List.of("env", "GF_SECURITY_ADMIN_PASSWORD=", "/bin/sh", "-c", script));
+        assertThat(without.exitCode()).as(without.output()).isEqualTo(1);
+        assertThat(without.output()).contains("GRAFANA_ADMIN_PASSWORD is not set").contains("./shop stack up");
+
+        Command with = Command.run(Infra.dir(), List.of("env", "GF_SECURITY_ADMIN_PASSWORD=secret", "/bin/sh", "-c", script));
+        assertThat(with.output()).as("with a password it hands over to the image's own entrypoint")
+                .doesNotContain("is not set").contains("/run.sh");
+    }
+
+    @Test
+    void onLinuxAnAgentOnTheHostNetworkScrapesTheShopOnLoopbackAndWritesIntoTheStacksPrometheus() {
+        JsonNode scraper = linux.get("shop-scraper");
+        assertThat(scraper.path("image").asText()).isEqualTo(services.get("prometheus").path("image").asText());
+        assertThat(scraper.path("network_mode").asText()).isEqualTo("host");
+        assertThat(scraper.has("ports")).as("host networking publishes nothing").isFalse();
+        assertThat(text(scraper.path("command"))).contains("--agent")
+                .contains("--config.file=/etc/prometheus/linux/shop-scraper.yml")
+                .contains("--web.listen-address=127.0.0.1:9091");
+        JsonNode agent = Infra.yaml("prometheus/linux/shop-scraper.yml");
+        assertThat(agent.path("remote_write").get(0).path("url").asText()).isEqualTo("http://127.0.0.1:9090/api/v1/write");
+        assertThat(agent.path("remote_write").get(0).path("send_exemplars").asBoolean()).isTrue();
+        assertThat(services.get("prometheus").path("ports").get(0).asText()).isEqualTo("127.0.0.1:9090:9090");
+    }
+
+    @Test
+    void onLinuxPrometheusRunsWithTheSameFlagsAndTheConfigWithoutTheShopJob() {
+        List<String> base = strings(services.get("prometheus").path("command"));
+        List<String> override = strings(linux.get("prometheus").path("command"));
+        assertThat(override).containsExactlyElementsOf(base.stream()
+                .map(flag -> flag.startsWith("--config.file=") ? "--config.file=/etc/prometheus/linux/prometheus.yml" : flag)
+                .toList());
+    }
+
+    @Test
+    void theLinuxConfigsAreTheBaseConfigSplitInTwo() {
+        JsonNode base = Infra.yaml("prometheus/prometheus.yml");
+        JsonNode server = Infra.yaml("prometheus/linux/prometheus.yml");
+        JsonNode agent = Infra.yaml("prometheus/linux/shop-scraper.yml");
+        assertThat(server.path("global")).isEqualTo(base.path("global"));
+        assertThat(server.path("rule_files").get(0).asText()).isEqualTo("../" + base.path("rule_files").get(0).asText());
+        List<JsonNode> baseJobs = new ArrayList<>();
+        base.path("scrape_configs").forEach(baseJobs::add);
+        JsonNode shopJob = baseJobs.stream().filter(j -> j.path("job_name").asText().equals("shop")).findFirst().orElseThrow();
+        List<JsonNode> others = baseJobs.stream().filter(j -> j != shopJob).toList();
+        List<JsonNode> serverJobs = new ArrayList<>();
+        server.path("scrape_configs").forEach(serverJobs::add);
+        assertThat(serverJobs).as("linux/prometheus.yml: every job of prometheus.yml but the shop's").isEqualTo(others);
+        assertThat(agent.path("scrape_configs")).hasSize(1);
+        assertThat(agent.path("scrape_configs").get(0).toString())
+                .as("the agent's shop job: prometheus.yml's, at 127.0.0.1 instead of host.docker.internal")
+                .isEqualTo(shopJob.toString().replace("host.docker.internal:", "127.0.0.1:"));
+        assertThat(agent.path("global").path("scrape_interval")).isEqualTo(base.path("global").path("scrape_interval"));
     }
 
     @Test
@@ -162,10 +247,23 @@ class ComposeFileTest {
         assertThat(byUid.get("tempo").path("jsonData").path("nodeGraph").path("enabled").asBoolean()).isTrue();
     }
 
-    private Map<String, JsonNode> services() {
+    private static Map<String, JsonNode> services(String file) {
         Map<String, JsonNode> all = new LinkedHashMap<>();
-        compose.path("services").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue()));
+        Infra.yaml(file).path("services").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue()));
         return all;
+    }
+
+    /** The services of both files, the Linux override's prefixed with "linux: ". */
+    private Map<String, JsonNode> both() {
+        Map<String, JsonNode> all = new LinkedHashMap<>(services);
+        linux.forEach((name, service) -> all.put("linux: " + name, service));
+        return all;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(part -> parts.add(part.asText()));
+        return parts;
     }
 
     /** A command or list as one string, whichever form the compose file uses. */

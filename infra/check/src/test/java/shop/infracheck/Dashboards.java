@@ -33,10 +33,24 @@ final class Dashboards {
         return panels;
     }
 
+    /** The datasource uid of a target, or of its panel when the target names none. */
+    static String datasourceUid(JsonNode panel, JsonNode target) {
+        String uid = target.path("datasource").path("uid").asText("");
+        return uid.isEmpty() ? panel.path("datasource").path("uid").asText("") : uid;
+    }
+
     static List<DashboardQuery> queries() {
         List<DashboardQuery> queries = new ArrayList<>();
         all().forEach((file, dashboard) -> queries.addAll(DashboardQuery.of(file, dashboard)));
         return queries;
+    }
+
+    /** Each panel's description, by the expressions of its targets. */
+    static Map<String, String> descriptionsByQuery() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        all().values().forEach(dashboard -> panels(dashboard).forEach(panel -> panel.path("targets").forEach(target ->
+                descriptions.put(target.path("expr").asText(), panel.path("description").asText()))));
+        return descriptions;
     }
 
     /** The variables' queries, e.g. label_values(shop_orders_placed_total, impl). */
@@ -44,6 +58,9 @@ final class Dashboards {
         Map<String, String> variables = new LinkedHashMap<>();
         all().forEach((file, dashboard) -> {
             for (JsonNode variable : dashboard.path("templating").path("list")) {
+                if (!"query".equals(variable.path("type").asText())) {
+                    continue; // custom and textbox variables have no query
+                }
                 variables.put(file + " / $" + variable.path("name").asText(), variable.path("definition").asText());
             }
         });

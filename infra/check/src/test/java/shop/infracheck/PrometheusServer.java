@@ -101,6 +101,12 @@ final class PrometheusServer implements AutoCloseable {
         return get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     }
 
+    /** The instant query as it would have answered at that time. */
+    Answer query(String expr, java.time.Instant at) {
+        return get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+                + "&time=" + at.toEpochMilli() / 1000.0);
+    }
+
     Answer labelValues(String label, String match) {
         return get("/api/v1/label/" + label + "/values?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8));
     }

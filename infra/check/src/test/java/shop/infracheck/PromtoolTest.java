@@ -24,6 +24,13 @@ class PromtoolTest {
     }
 
     @Test
+    void theLinuxConfigsAreValid() {
+        Command check = promtool("check", "config", "linux/prometheus.yml", "linux/shop-scraper.yml");
+        assertThat(check.exitCode()).as("promtool check config linux/*.yml:\n" + check.output()).isZero();
+        assertThat(check.output()).contains(Rules.files().size() + " rule files found");
+    }
+
+    @Test
     void everyRuleFileIsValid() {
         List<String> command = new ArrayList<>(List.of("check", "rules"));
         Rules.files().forEach(file -> command.add("rules/" + file.getFileName()));

@@ -1,19 +1,10 @@
 package shop.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,21 +18,16 @@ import shop.run.ShopOptions;
 @Command(name = "preflight", mixinStandardHelpOptions = true,
         description = {"The day before a session: check the JDK and the default ports, start the whole shop on the",
                 "embedded stack and run a smoke order through every flow; with --docker, also bring up infra/",
-                "and check that each web UI answers."})
+                "(./shop stack up), check each web UI, and prove that its Prometheus scrapes a shop on this machine."})
 final class PreflightCommand implements Callable<Integer> {
     private static final Map<Integer, String> SHOP_PORTS = new java.util.TreeMap<>(
             Map.of(7070, "shop HTTP API", 9092, "Kafka", 7233, "Temporal"));
-    private static final List<List<String>> UIS = List.of(
-            List.of("Grafana", "http://127.0.0.1:3000/api/health"),
-            List.of("Prometheus", "http://127.0.0.1:9090/-/ready"),
-            List.of("Temporal UI", "http://127.0.0.1:8233/"),
-            List.of("Kafka UI", "http://127.0.0.1:8080/"),
-            List.of("Tempo", "http://127.0.0.1:3200/ready"));
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--docker", description = "also run `docker compose up -d` in infra/ and check every UI")
+    @Option(names = "--docker", description = {"also bring up infra/ as `./shop stack up` does, check every UI, run a smoke",
+            "order through every flow on the stack's Kafka and Temporal, and check that its Prometheus scrapes the shop"})
     boolean docker;
 
     private PrintWriter out;
@@ -79,49 +65,41 @@ final class PreflightCommand implements Callable<Integer> {
         }
     }
 
-    private void dockerStack() throws IOException, InterruptedException {
-        Path compose = Path.of("infra", "docker-compose.yml");
-        if (!Files.exists(compose)) {
-            check("infra/docker-compose.yml exists (run preflight from the repository root)", false);
-            return;
-        }
-        boolean engine = exec(Duration.ofSeconds(30), "docker", "info");
-        check("a Docker engine answers (docker info)", engine);
-        if (!engine) {
-            return;
-        }
-        check("docker compose up -d", exec(Duration.ofMinutes(10), "docker", "compose", "-f", compose.toString(), "up", "-d"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (List<String> ui : UIS) {
-            check(ui.get(0) + " answers at " + ui.get(1), answers(http, ui.get(1), Duration.ofMinutes(2)));
-        }
-    }
-
-    private static boolean answers(HttpClient http, String url, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                int status = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status < 500) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(2_000);
-        }
-        return false;
-    }
-
-    private static boolean exec(Duration timeout, String... command) throws InterruptedException {
+    /** ./shop stack up, then a shop on 7070 against the stack's Kafka and Temporal, scraped by its Prometheus. */
+    private void dockerStack() throws Exception {
+        Stack stack;
+        StackFiles files;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException notInstalled) {
-            return false;
+            stack = new Stack(StackCommand.infra(), "docker", out);
+            files = stack.files();
+        } catch (IllegalArgumentException e) {
+            check(e.getMessage(), false);
+            return;
         }
+        List<String> problems = stack.start(files);
+        problems.forEach(problem -> check(problem, false));
+        if (!problems.isEmpty()) {
+            return;
+        }
+        stack.check(files, Duration.ofMinutes(2), false, false).forEach(problem -> check(problem, false));
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "TEMPORAL_ADDRESS", "127.0.0.1:7233");
+        ShopOptions defaults = ShopOptions.defaults();
+        ShopOptions options = new ShopOptions(defaults.port(), defaults.kafkaPort(), defaults.temporalPort(), List.of(),
+                java.util.Set.of(), defaults.stockPerSku(), env);
+        try (Shop shop = Shop.start(options, OrderMetrics::new, line -> {})) {
+            ShopClient client = new ShopClient(shop.baseUrl());
+            for (var flow : shop.flows()) {
+                String id = client.placeOrder("preflight", "BOOK-1", 1, flow.name());
+                String status = client.awaitFinal(id, Duration.ofSeconds(60)).path("status").asText();
+                check("a smoke order through the " + flow.name() + " flow on the stack's Kafka and Temporal completes ("
+                        + status + ")", status.equals("COMPLETED"));
+            }
+            String why = new StackProbe().shopScraped(files.hostNetwork(), Duration.ofSeconds(30));
+            check("the stack's Prometheus scrapes the shop on 127.0.0.1:7070" + (why == null ? "" : ": " + why), why == null);
+        } catch (Exception e) {
+            check("the shop starts against the stack: " + e.getMessage(), false);
+        }
+        out.println("  (the stack stays up: ./shop stack down stops it)");
     }
 
     private void check(String what, boolean ok) {
