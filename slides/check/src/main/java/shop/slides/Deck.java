@@ -65,6 +65,26 @@ public record Deck(Path file, List<String> lines) {
         return fences;
     }
 
+    /** Each slide's title: its first Markdown heading outside code fences, without the #s ("" if none). */
+    public List<String> titles() {
+        List<String> titles = new ArrayList<>();
+        titles.add("");
+        String fence = null;
+        for (int i = bodyStart(); i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (fence == null && isFenceOpening(line)) {
+                fence = fenceMarker(line);
+            } else if (fence != null && line.trim().equals(fence)) {
+                fence = null;
+            } else if (fence == null && line.equals("---") && i > bodyStart() && lines.get(i - 1).isBlank()) {
+                titles.add("");
+            } else if (fence == null && line.startsWith("#") && titles.get(titles.size() - 1).isEmpty()) {
+                titles.set(titles.size() - 1, line.replaceFirst("^#+\\s*", "").trim());
+            }
+        }
+        return titles;
+    }
+
     /** Lines outside code fences that Marp would also take as a slide break ({@code ***}, {@code ___}). */
     public List<Integer> otherRules() {
         List<Integer> rules = new ArrayList<>();

@@ -50,6 +50,15 @@ class DeckTest {
     }
 
     @Test
+    void eachSlideHasItsFirstHeadingAsTitle() throws IOException {
+        Path deck = root.resolve("deck.md");
+        Files.writeString(deck, String.join("\n",
+                "---", "marp: true", "---", "", "<!-- _class: lead -->", "", "# One", "", "## not the title", "",
+                "---", "", "```bash", "# a comment, not a title", "```", "## Two", "", "---", "", "no heading", ""));
+        assertThat(Deck.read(deck).titles()).containsExactly("One", "Two", "");
+    }
+
+    @Test
     void otherHorizontalRulesAreFound() throws IOException {
         Path deck = root.resolve("deck.md");
         Files.writeString(deck, String.join("\n", "---", "marp: true", "---", "", "# One", "", "***", "", "# Two", ""));

@@ -65,6 +65,23 @@ class SlideExcerptsTest {
     }
 
     @Test
+    @DisplayName("slides/README.md's table of regions lists every region a slide shows")
+    void theRegionsTableIsComplete() throws java.io.IOException {
+        List<String> rows = java.nio.file.Files.readAllLines(ROOT.resolve("slides/README.md")).stream()
+                .filter(line -> line.startsWith("| `")).toList();
+        List<String> missing = DECKS.stream().flatMap(deck -> deck.fences().stream())
+                .map(Fence::excerpt).flatMap(java.util.Optional::stream).distinct()
+                .filter(excerpt -> {
+                    String[] parts = excerpt.split("#", 2);
+                    return rows.stream().noneMatch(row -> row.contains("`" + parts[1] + "`")
+                            && row.contains("`" + parts[0] + "`"));
+                })
+                .toList();
+        assertThat(missing).as("regions shown on slides but missing from the \"Regions in use today\" table of"
+                + " slides/README.md (a row: | `REGION` | `PATH` |)").isEmpty();
+    }
+
+    @Test
     @DisplayName("no Java on a slide that is not an excerpt of compiled code")
     void everyJavaFenceIsAnExcerpt() {
         List<String> loose = DECKS.stream().flatMap(deck -> deck.fences().stream())
