@@ -23,9 +23,7 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
     // TODO 2: a failed step throws ActivityFailure; catch it. Rejections.reasonOf(failure) says why.
     //   A declined card (a definite no, Rejections.isDefiniteNo, before anything was charged) did nothing:
     //   return OrderOutcome.rejected(reason, false) without compensating.
-    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, charged): compensated only if a step
-    //   had completed. After a charge that gave up, the refund still runs (a timed-out charge may have happened),
-    //   but nothing is reported undone that was never seen done.
+    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, true).
     @Override
     public OrderOutcome process(Order order) {
         throw new Todo(2, "run the steps and compensate on failure in SagaOrderWorkflow.process");

@@ -105,24 +105,6 @@ class SagaOrderWorkflowTest {
     }
 
     @Test
-    void aChargeThatGaveUpIsRefundedJustInCaseButNotReportedCompensated() {
-        domain.faults().apply(FaultSettings.none()
-                .withService(Service.PAYMENT, new FaultSettings.ServiceFaults(true, 0, 0)));
-        Order order = place("MUG-1", 1);
-        Labs.await("the charge of " + order.id() + " to give up (maximum attempts)").until(() -> history(order).stream()
-                .anyMatch(HistoryEvent::hasActivityTaskFailedEventAttributes));
-        domain.faults().reset(); // the payment service is back: the refund can run
-
-        OrderOutcome outcome = awaitOutcome(order);
-
-        assertThat(activitiesRun(order)).as("TODO 3: the refund is registered before the charge, so it runs")
-                .containsExactly("Charge", "Refund");
-        assertThat(outcome).as("TODO 2: rejected; not compensated, since no charge was ever seen to happen")
-                .isEqualTo(OrderOutcome.rejected(Rejections.GAVE_UP, false));
-        assertThat(domain.payments().chargedCents(order.id())).isZero();
-    }
-
-    @Test
     void aStepThatHangsTimesOutAndIsRetried() {
         Order order;
         try (TestWorkflowEnvironment hanging = TestWorkflowEnvironment.newInstance()) {

@@ -24,9 +24,7 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
     // TODO 2: a failed step throws ActivityFailure; catch it. Rejections.reasonOf(failure) says why.
     //   A declined card (a definite no, Rejections.isDefiniteNo, before anything was charged) did nothing:
     //   return OrderOutcome.rejected(reason, false) without compensating.
-    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, charged): compensated only if a step
-    //   had completed. After a charge that gave up, the refund still runs (a timed-out charge may have happened),
-    //   but nothing is reported undone that was never seen done.
+    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, true).
     // tag::saga[]
     @Override
     public OrderOutcome process(Order order) {
@@ -46,8 +44,8 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
             if (!charged && Rejections.isDefiniteNo(failure)) {
                 return OrderOutcome.rejected(reason, false); // declined: nothing happened, nothing to undo
             }
-            saga.compensate(); // after a charge that gave up, only the refund runs, just in case
-            return OrderOutcome.rejected(reason, charged);
+            saga.compensate();
+            return OrderOutcome.rejected(reason, true);
         }
     }
     // end::saga[]
