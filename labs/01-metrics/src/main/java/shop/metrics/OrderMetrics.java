@@ -5,6 +5,7 @@ import static shop.observe.MeterNames.ORDERS_COMPLETED;
 import static shop.observe.MeterNames.ORDERS_IN_FLIGHT;
 import static shop.observe.MeterNames.ORDERS_PLACED;
 import static shop.observe.MeterNames.ORDERS_REJECTED;
+import static shop.observe.MeterNames.ORDERS_TERMINATED;
 import static shop.observe.MeterNames.ORDER_DURATION;
 import static shop.observe.MeterNames.STEP_DURATION;
 import static shop.observe.MeterNames.TAG_IMPL;
@@ -60,6 +61,16 @@ public final class OrderMetrics implements OrderListener {
         // end TODO 3
         // TODO 5: one order fewer in flight
         // end TODO 5
+    }
+
+    /** Given: a workflow terminated from outside (lab 09); {@link #finished} counts it as rejected right after. */
+    @Override
+    public void terminated(String impl, Order order) {
+        Counter.builder(ORDERS_TERMINATED)
+                .description("Orders ended from outside with nothing undone (a terminated workflow)")
+                .tag(TAG_IMPL, impl)
+                .register(registry)
+                .increment();
     }
 
     /** The in-flight gauge for one impl, registered the first time it is asked for. */

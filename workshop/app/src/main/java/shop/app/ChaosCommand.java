@@ -58,11 +58,17 @@ final class ChaosCommand implements Callable<Integer> {
     }
 
     private static void print(Map<String, Consistency.Summary> results, PrintWriter out) {
-        out.printf("%n%-14s %7s %10s %9s %12s %5s %6s %14s %17s %12s%n", "impl", "orders", "completed", "rejected",
-                "compensated", "lost", "stuck", "double charges", "refund mismatches", "stock delta");
-        results.forEach((impl, s) -> out.printf("%-14s %7d %10d %9d %12d %5d %6d %14d %17d %12d%n", impl, s.orders(),
+        out.printf("%n%-14s %7s %10s %9s %12s %5s %6s %14s %17s %12s %11s%n", "impl", "orders", "completed", "rejected",
+                "compensated", "lost", "stuck", "double charges", "refund mismatches", "stock delta", "terminated");
+        results.forEach((impl, s) -> out.printf("%-14s %7d %10d %9d %12d %5d %6d %14d %17d %12d %11d%n", impl, s.orders(),
                 s.completed(), s.rejected(), s.compensated(), s.lost(), s.stuck(), s.doubleCharges(),
-                s.refundMismatches(), s.stockDelta()));
+                s.refundMismatches(), s.stockDelta(), s.terminated()));
+        results.forEach((impl, s) -> {
+            if (s.terminated() > 0) {
+                out.printf("%s: %d order(s) terminated from outside left %d cents charged and %d units reserved%n",
+                        impl, s.terminated(), s.leftChargedCents(), s.leftHeldUnits());
+            }
+        });
         results.forEach((impl, s) -> {
             if (!s.clean()) {
                 out.printf("%n%s: %d violation(s), the first ones:%n", impl, s.violations().size());

@@ -10,8 +10,8 @@ class UnknownArgumentsTest {
 
     @ParameterizedTest(name = "./shop {0}")
     @CsvSource(delimiter = '|', value = {
-            "stack --help       | unknown command 'stack' for shop",
-            "stack              | unknown command 'stack' for shop",
+            "stak --help        | unknown command 'stak' for shop",
+            "stak               | unknown command 'stak' for shop",
             "--bogus            | unknown option '--bogus' for shop",
             "run --bogus        | unknown option '--bogus' for shop run",
             "run --bogus --help | unknown option '--bogus' for shop run",

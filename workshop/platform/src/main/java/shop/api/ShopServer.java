@@ -19,6 +19,7 @@ import shop.json.Json;
 import shop.domain.Domain;
 import shop.domain.Order;
 import shop.flow.OrderFlow;
+import shop.flow.OrderIdTaken;
 import shop.flow.OrderListener;
 import shop.flow.OrderView;
 import shop.flow.PlacementGate;
@@ -158,6 +159,10 @@ public final class ShopServer implements AutoCloseable {
         }
         try {
             placements.place(flows.get(impl), order);
+        } catch (OrderIdTaken taken) {
+            book.release(order.id());
+            throw new ApiError(409, "id", "id: \"" + order.id() + "\" is taken in the " + impl + " flow by something "
+                    + "that is not this order (for example a workflow started outside the shop); use a new id");
         } catch (RuntimeException e) {
             book.release(order.id());
             log.warn("the {} flow could not place order {}; its id is free again", impl, order.id(), e);

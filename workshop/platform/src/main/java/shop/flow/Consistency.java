@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import shop.domain.Domain;
 import shop.domain.Order;
@@ -13,7 +14,8 @@ import shop.domain.OrderLine;
 /**
  * The consistency checker: what must hold for a set of orders once the flow is done with them, whatever
  * coordinated it. Nothing lost or stuck, nothing charged, reserved or booked twice, refunds equal to the charges
- * of orders that did not complete, and stock moved only by completed orders.
+ * of orders that did not complete, and stock moved only by completed orders. An order terminated from outside
+ * ({@link OrderView#TERMINATED}) had nothing undone: the checker says what it left charged, reserved or booked.
  *
  * @param orders       the orders placed
  * @param views        what the flow says about them, by id (missing = lost)
@@ -22,8 +24,14 @@ import shop.domain.OrderLine;
 public record Consistency(Domain domain, List<Order> orders, Map<String, OrderView> views,
                           Map<String, Integer> stockBefore) {
 
+    /**
+     * @param terminated       orders whose run was ended from outside, nothing undone
+     * @param leftChargedCents what those orders left charged and not refunded
+     * @param leftHeldUnits    the stock those orders left reserved
+     */
     public record Summary(int orders, long completed, long rejected, long compensated, long lost, long stuck,
-                          long doubleCharges, long refundMismatches, long stockDelta, List<String> violations) {
+                          long doubleCharges, long refundMismatches, long stockDelta, long terminated,
+                          long leftChargedCents, long leftHeldUnits, List<String> violations) {
         public boolean clean() {
             return violations.isEmpty();
         }
@@ -31,7 +39,7 @@ public record Consistency(Domain domain, List<Order> orders, Map<String, OrderVi
 
     public Summary check() {
         List<String> violations = new ArrayList<>();
-        long lost = 0, stuck = 0, doubleCharges = 0, refundMismatches = 0;
+        long lost = 0, stuck = 0, doubleCharges = 0, refundMismatches = 0, terminated = 0, leftCents = 0, leftUnits = 0;
         Map<String, Integer> expectedStock = new HashMap<>(stockBefore);
         for (Order order : orders) {
             OrderView view = views.get(order.id());
@@ -49,6 +57,11 @@ public record Consistency(Domain domain, List<Order> orders, Map<String, OrderVi
             if (view.status() == OrderStatus.REJECTED
                     && domain.payments().refundedCents(order.id()) != domain.payments().chargedCents(order.id())) {
                 refundMismatches++;
+            }
+            if (isTerminated(view)) {
+                terminated++;
+                leftCents += unrefundedCents(domain, order.id());
+                leftUnits += domain.inventory().unitsHeld(order.id());
             }
             if (view.status() == OrderStatus.COMPLETED) {
                 for (OrderLine line : order.lines()) {
@@ -69,7 +82,7 @@ public record Consistency(Domain domain, List<Order> orders, Map<String, OrderVi
         Collection<OrderView> known = views.values();
         return new Summary(orders.size(), count(known, OrderStatus.COMPLETED), count(known, OrderStatus.REJECTED),
                 known.stream().filter(OrderView::compensated).count(), lost, stuck, doubleCharges, refundMismatches,
-                stockDelta, violations);
+                stockDelta, terminated, leftCents, leftUnits, violations);
     }
 
     /** Per order, once final: one line per problem. */
@@ -104,6 +117,10 @@ public record Consistency(Domain domain, List<Order> orders, Map<String, OrderVi
                     }
                 }
                 case REJECTED -> {
+                    if (isTerminated(order)) { // nothing was undone: one line with what is left
+                        leftovers(domain, id).ifPresent(problems::add);
+                        break;
+                    }
                     if (payments.refundedCents(id) != payments.chargedCents(id)) {
                         problems.add(id + ": rejected but refunded " + payments.refundedCents(id)
                                 + " of " + payments.chargedCents(id) + " charged");
@@ -118,6 +135,30 @@ public record Consistency(Domain domain, List<Order> orders, Map<String, OrderVi
             }
         }
         return problems;
+    }
+
+    private static boolean isTerminated(OrderView order) {
+        return order.status() == OrderStatus.REJECTED && OrderView.TERMINATED.equals(order.reason());
+    }
+
+    private static long unrefundedCents(Domain domain, String id) {
+        return domain.payments().chargedCents(id) - domain.payments().refundedCents(id);
+    }
+
+    /** One line saying what an order terminated from outside left behind, if anything. */
+    private static Optional<String> leftovers(Domain domain, String id) {
+        List<String> left = new ArrayList<>();
+        if (unrefundedCents(domain, id) != 0) {
+            left.add("charged " + unrefundedCents(domain, id) + " cents");
+        }
+        if (domain.inventory().unitsHeld(id) != 0) {
+            left.add(domain.inventory().unitsHeld(id) + " units reserved");
+        }
+        if (domain.shipping().isBooked(id)) {
+            left.add("a shipment booked");
+        }
+        return left.isEmpty() ? Optional.empty()
+                : Optional.of(id + ": terminated from outside, nothing undone; left " + String.join(", ", left));
     }
 
     private static long count(Collection<OrderView> orders, OrderStatus status) {

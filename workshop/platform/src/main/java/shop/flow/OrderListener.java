@@ -20,4 +20,10 @@ public interface OrderListener {
     /** @param endToEnd from placed to final state */
     default void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {}
     // end::listener[]
+
+    /**
+     * The order's run was ended from outside the shop (a terminated workflow), so none of its steps was undone.
+     * Comes just before {@link #finished} (REJECTED, not compensated) for the same order.
+     */
+    default void terminated(String impl, Order order) {}
 }

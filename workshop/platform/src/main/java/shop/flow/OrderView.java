@@ -13,6 +13,12 @@ import java.util.List;
 public record OrderView(String id, String impl, OrderStatus status, String currentStep, String reason,
                         boolean compensated, long totalCents, Instant placedAt, Instant finishedAt,
                         List<TimelineEntry> timeline) {
+    /**
+     * The reason of an order whose run was ended from outside the shop (a terminated workflow): it is REJECTED, and
+     * nothing was undone, so whatever it had charged, reserved or booked is still there.
+     */
+    public static final String TERMINATED = "terminated";
+
     public OrderView {
         timeline = List.copyOf(timeline);
     }

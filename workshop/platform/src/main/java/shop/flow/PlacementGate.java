@@ -63,6 +63,12 @@ public final class PlacementGate implements OrderListener {
         next.finished(impl, order, status, compensated, endToEnd);
     }
 
+    @Override
+    public void terminated(String impl, Order order) {
+        release(order.id());
+        next.terminated(impl, order);
+    }
+
     private synchronized void drop(String orderId) {
         held.remove(orderId);
     }

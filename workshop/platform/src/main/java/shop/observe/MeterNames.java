@@ -16,6 +16,11 @@ public final class MeterNames {
     public static final String ORDERS_REJECTED = "shop.orders.rejected";
     /** Counter, tags: impl. An order rejected after a refund, release or cancel. */
     public static final String ORDERS_COMPENSATED = "shop.orders.compensated";
+    /**
+     * Counter, tags: impl. Of the rejected orders, those whose run was ended from outside (a terminated workflow):
+     * nothing was undone, so each one may have left money charged or stock reserved.
+     */
+    public static final String ORDERS_TERMINATED = "shop.orders.terminated";
     /** Timer with histogram, tags: impl, status. From placed to final state. */
     public static final String ORDER_DURATION = "shop.order.duration";
     /** Timer with histogram, tags: impl, step, outcome. */

@@ -25,6 +25,11 @@ class PlacementGateTest {
         public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
             reports.add("finished " + order.id());
         }
+
+        @Override
+        public void terminated(String impl, Order order) {
+            reports.add("terminated " + order.id());
+        }
     });
     private final Order order = new Order("o-1", "ada", List.of(new OrderLine("BOOK-1", 1, 1299)));
 
@@ -68,6 +73,16 @@ class PlacementGateTest {
         gate.placed("test", order);
 
         assertThat(reports).containsExactly("placed o-1");
+    }
+
+    @Test
+    void aTerminationIsPassedOnBeforeTheOrderFinishes() {
+        gate.place(flow(o -> gate.placed("test", o)), order);
+
+        gate.terminated("test", order);
+        gate.finished("test", order, OrderStatus.REJECTED, false, Duration.ZERO);
+
+        assertThat(reports).containsExactly("placed o-1", "terminated o-1", "finished o-1");
     }
 
     private static OrderFlow flow(Consumer<Order> place) {

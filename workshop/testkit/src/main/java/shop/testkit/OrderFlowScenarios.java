@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -62,6 +63,16 @@ public abstract class OrderFlowScenarios {
 
     protected OrderListener listener() {
         return OrderListener.NONE;
+    }
+
+    /**
+     * How long the flow keeps calling a service that is down before it gives the order up, or empty if it waits for
+     * the service to come back however long that takes (the default: the choreography's consumers retry a record
+     * until it is handled). A deliberate difference between the flows, with one contract around it: see
+     * {@link #aPaymentOutageChargesNothingItDoesNotCompleteAndUndoesNothingThatNeverHappened} and lab 10's README.
+     */
+    protected Optional<Duration> givesUpOnAServiceThatIsDownAfter() {
+        return Optional.empty();
     }
 
     @BeforeAll
@@ -176,6 +187,62 @@ public abstract class OrderFlowScenarios {
         assertNoViolations(done);
     }
 
+    /**
+     * Payment down, then back. A flow that waits completes every order once payment is back; a flow that gives up
+     * rejects them as "gave-up-after-retries". Either way nothing stays charged, and no order is reported
+     * compensated: a refund of a charge that never happened undoes nothing.
+     */
+    @Test
+    void aPaymentOutageChargesNothingItDoesNotCompleteAndUndoesNothingThatNeverHappened() {
+        domain.faults().apply(FaultSettings.none()
+                .withService(Service.PAYMENT, new FaultSettings.ServiceFaults(true, 0, 0)));
+        List<Order> orders = placeOrders(2, "MUG-1", 1);
+        Optional<Duration> patience = givesUpOnAServiceThatIsDownAfter();
+        if (patience.isPresent()) {
+            Labs.await("the flow to give up charging after about " + patience.get().toMillis() + " ms")
+                    .atMost(patience.get().multipliedBy(3).plusSeconds(10))
+                    .until(() -> orders.stream().allMatch(this::gaveUpCharging));
+        } else {
+            Labs.await("every order to wait, uncharged, while payment is down")
+                    .during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> orders.stream().allMatch(this::waitsUncharged));
+        }
+        domain.faults().reset();
+
+        List<OrderView> done = awaitFinal(orders);
+
+        assertThat(done).allSatisfy(order -> {
+            assertThat(order.compensated()).as(order.id() + " compensated").isFalse();
+            if (patience.isPresent()) {
+                assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+                assertThat(order.reason()).isEqualTo("gave-up-after-retries");
+                assertThat(domain.payments().chargedCents(order.id())).as("charged").isZero();
+            } else {
+                assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+                assertThat(domain.payments().chargeCount(order.id())).as("charges").isEqualTo(1);
+            }
+        });
+        assertNoViolations(done);
+    }
+
+    /** A service slower than usual, but within every flow's step timeout: orders take longer, none is rejected. */
+    @Test
+    void aSlowServiceDelaysOrdersAndTheTimelineShowsWhereTheTimeWent() {
+        domain.faults().apply(FaultSettings.none()
+                .withService(Service.SHIPPING, new FaultSettings.ServiceFaults(false, 1000, 0)));
+
+        List<OrderView> done = awaitFinal(placeOrders(3, "TEE-1", 1));
+
+        assertThat(done).extracting(OrderView::status).containsOnly(OrderStatus.COMPLETED);
+        assertThat(done).allSatisfy(order -> assertThat(order.timeline())
+                .as(order.id() + ": the booking took the shipping service's extra second")
+                .anySatisfy(entry -> {
+                    assertThat(entry.step()).isEqualTo("book");
+                    assertThat(entry.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+                }));
+        assertNoViolations(done);
+    }
+
     @Test
     void ordersInFlightSurviveARestart() {
         domain.faults().apply(FaultSettings.none()
@@ -220,6 +287,16 @@ public abstract class OrderFlowScenarios {
             return true;
         });
         return views;
+    }
+
+    private boolean gaveUpCharging(Order order) {
+        return flow.view(order.id()).map(view -> view.timeline().stream()
+                .anyMatch(entry -> entry.step().equals("charge") && !entry.outcome().equals("ok"))).orElse(false);
+    }
+
+    private boolean waitsUncharged(Order order) {
+        return flow.view(order.id()).map(view -> !view.status().isFinal()).orElse(true)
+                && domain.payments().chargedCents(order.id()) == 0;
     }
 
     protected void assertNoViolations(List<OrderView> orders) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import shop.choreography.events.EventPublisher;
 import shop.choreography.events.EventTopics;
+import shop.choreography.failures.AnsweredBeforeCrash;
 import shop.choreography.failures.ResilientServices;
 import shop.choreography.handlers.Handler;
 import shop.choreography.handlers.HandlerLoop;
@@ -26,13 +27,20 @@ public final class ChoreographyService implements AutoCloseable {
     /** @param stopWith closed with the service, after its loop (lab 10's fraud service: its review timers) */
     public record Reacting(RecordProcessor processor, AutoCloseable stopWith) {}
 
-    /** Lab 04's handler of the service: duplicates skipped, transient failures retried, poison dead-lettered. */
+    /**
+     * Lab 04's handler of the service: duplicates skipped, transient failures retried, poison and forged prices
+     * dead-lettered, and after a crash the records it had answered but not committed skipped.
+     */
     public static final Reactions LAB_04 = (service, context, topics, publisher) -> {
         Handler handler = ResilientServices.handlers(context.domain(), Clock.systemUTC()).get(service);
         if (handler == null) {
             throw new IllegalArgumentException("no service \"" + service + "\"; there are " + ChoreographyFlow.SERVICES);
         }
-        return new Reacting(ResilientServices.resilient(handler, publisher, topics, topics.group(service)), () -> {});
+        String group = topics.group(service);
+        RecordProcessor processor = AnsweredBeforeCrash.recover(
+                ResilientServices.resilient(handler, context.domain().catalog(), publisher, topics, group),
+                context.kafkaBootstrapServers(), topics.events(), group);
+        return new Reacting(processor, () -> {});
     };
 
     private final EventPublisher publisher;
@@ -58,7 +66,8 @@ public final class ChoreographyService implements AutoCloseable {
             throw e;
         }
         this.loop = new HandlerLoop(context.kafkaBootstrapServers(), topics.group(service), topics.events(),
-                reacting.processor(), publisher, new ObservedLoops(context.registry()));
+                reacting.processor(), publisher,
+                AnsweredBeforeCrash.marking(new ObservedLoops(context.registry()), topics.group(service)));
     }
 
     @Override

@@ -51,16 +51,16 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
                 // end TODO 3
             }
             if (cancelReason != null) {
-                return compensate(saga, cancelReason);
+                return compensate(saga, cancelReason, true);
             }
             return end(OrderOutcome.completed());
         } catch (CancelRequested cancelled) {
-            return charged ? compensate(saga, cancelReason) : end(OrderOutcome.rejected(cancelReason, false));
+            return charged ? compensate(saga, cancelReason, true) : end(OrderOutcome.rejected(cancelReason, false));
         } catch (ActivityFailure failure) {
             if (!charged && Rejections.isDefiniteNo(failure)) {
                 return end(OrderOutcome.rejected(Rejections.reasonOf(failure), false));
             }
-            return compensate(saga, Rejections.reasonOf(failure));
+            return compensate(saga, Rejections.reasonOf(failure), charged);
         }
     }
 
@@ -92,10 +92,14 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
         progress = new OrderProgress(OrderStatus.PENDING, step, null);
     }
 
-    private OrderOutcome compensate(Saga saga, String reason) {
+    /**
+     * @param stepsDone whether a step had completed: after a charge that gave up, the refund runs just in case, and
+     *                  the order is not reported compensated for a charge nobody saw happen
+     */
+    private OrderOutcome compensate(Saga saga, String reason, boolean stepsDone) {
         progress = new OrderProgress(OrderStatus.PENDING, "compensating", reason);
         saga.compensate();
-        return end(OrderOutcome.rejected(reason, true));
+        return end(OrderOutcome.rejected(reason, stepsDone));
     }
 
     private OrderOutcome end(OrderOutcome outcome) {

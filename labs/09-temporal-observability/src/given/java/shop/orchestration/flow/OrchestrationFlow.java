@@ -3,6 +3,7 @@ package shop.orchestration.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -15,8 +16,10 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DataConverterException;
 import shop.domain.Order;
 import shop.flow.OrderFlow;
+import shop.flow.OrderIdTaken;
 import shop.flow.OrderListener;
 import shop.flow.OrderStatus;
 import shop.flow.OrderView;
@@ -31,6 +34,9 @@ import shop.orchestration.workflow.OrderStarter;
 /**
  * The shop's "orchestration" flow: one workflow per order, id = order id. The Temporal server holds the
  * state; this class only starts workflows and reads them back (history for the timeline, a query for the step).
+ * Anyone who reaches the server can act on those workflows too: a workflow terminated from outside ends REJECTED
+ * with reason "terminated" (and nothing undone, see {@link WorkflowEnd}); a workflow that is not the order under
+ * an order's id is no order ({@link OrderIdTaken} when placing, no view when reading).
  */
 public final class OrchestrationFlow implements OrderFlow {
     public static final String NAME = "orchestration";
@@ -40,7 +46,7 @@ public final class OrchestrationFlow implements OrderFlow {
      * passes a workflow with the fraud check (on a task queue of its own) and a timeline that shows the review.
      *
      * @param start       starts the order's workflow: id = order id, an {@link OrderInput} as its first argument;
-     *                    throws {@link WorkflowExecutionAlreadyStarted} if the order was placed before
+     *                    throws {@link WorkflowExecutionAlreadyStarted} if a workflow runs or ran under that id
      * @param timeline    the order's timeline, read from the history
      * @param currentStep the step a running order is at, read from the history
      */
@@ -81,48 +87,87 @@ public final class OrchestrationFlow implements OrderFlow {
     public void place(Order order) {
         try {
             workflows.start().accept(client, order);
-        } catch (WorkflowExecutionAlreadyStarted duplicate) {
-            return;
+        } catch (WorkflowExecutionAlreadyStarted taken) {
+            if (orderIn(history(order.id()), order.id()).filter(order::equals).isPresent()) {
+                return; // this very order, placed before: nothing more to do
+            }
+            throw new OrderIdTaken(order.id(), "a workflow that is not this order runs under its id");
         }
         Instant placedAt = clock.instant();
         listener.placed(NAME, order);
         // The request's trace goes along, so the end-to-end timer's exemplar links to this order's trace.
         io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
-        client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class).thenAccept(trace.wrapConsumer(outcome ->
-                listener.finished(NAME, order, outcome.status(), outcome.compensated(),
-                        Duration.between(placedAt, clock.instant()))));
+        client.newUntypedWorkflowStub(order.id()).getResultAsync(OrderOutcome.class).whenComplete(trace.wrapConsumer(
+                (outcome, failure) -> ended(order, placedAt, outcome, failure)));
+    }
+
+    /** The run returned an outcome, or ended without one: terminated, cancelled, timed out or failed. */
+    private void ended(Order order, Instant placedAt, OrderOutcome outcome, Throwable failure) {
+        Duration endToEnd = Duration.between(placedAt, clock.instant());
+        if (failure == null) {
+            listener.finished(NAME, order, outcome.status(), outcome.compensated(), endToEnd);
+            return;
+        }
+        WorkflowEnd.reasonOf(failure).ifPresent(reason -> {
+            if (reason.equals(OrderView.TERMINATED)) {
+                listener.terminated(NAME, order);
+            }
+            listener.finished(NAME, order, OrderStatus.REJECTED, false, endToEnd);
+        });
     }
 
     @Override
     public Optional<OrderView> view(String orderId) {
-        List<HistoryEvent> history;
-        try {
-            history = client.fetchHistory(orderId).getEvents();
-        } catch (WorkflowNotFoundException unknown) {
-            return Optional.empty();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
+        List<HistoryEvent> history = history(orderId);
+        Optional<Order> placed = orderIn(history, orderId);
+        if (placed.isEmpty()) {
+            return Optional.empty(); // unknown, or a workflow that is not an order squats the id
         }
-        HistoryEvent first = history.get(0);
+        Order order = placed.get();
         HistoryEvent last = history.get(history.size() - 1);
-        Order order = decode(first.getWorkflowExecutionStartedEventAttributes().getInput(), OrderInput.class).order();
-        Instant placedAt = HistoryTimeline.instant(first.getEventTime());
+        Instant placedAt = HistoryTimeline.instant(history.get(0).getEventTime());
+        Instant lastAt = HistoryTimeline.instant(last.getEventTime());
         var timeline = workflows.timeline().apply(history);
         if (last.hasWorkflowExecutionCompletedEventAttributes()) {
-            OrderOutcome outcome = decode(last.getWorkflowExecutionCompletedEventAttributes().getResult(), OrderOutcome.class);
-            return Optional.of(new OrderView(orderId, NAME, outcome.status(), null, outcome.reason(), outcome.compensated(),
-                    order.totalCents(), placedAt, HistoryTimeline.instant(last.getEventTime()), timeline));
+            Optional<OrderOutcome> outcome = decode(last.getWorkflowExecutionCompletedEventAttributes().getResult(), OrderOutcome.class);
+            if (outcome.isPresent()) {
+                return Optional.of(new OrderView(orderId, NAME, outcome.get().status(), null, outcome.get().reason(),
+                        outcome.get().compensated(), order.totalCents(), placedAt, lastAt, timeline));
+            }
         }
-        if (last.getEventType().name().startsWith("EVENT_TYPE_WORKFLOW_EXECUTION_")) {
-            String reason = "workflow-" + last.getEventType().name().substring("EVENT_TYPE_WORKFLOW_EXECUTION_".length()).toLowerCase();
+        if (WorkflowEnd.closes(last)) {
+            String reason = WorkflowEnd.reasonOf(last).orElse("workflow-result-unreadable");
+            List<TimelineEntry> ended = new ArrayList<>(timeline);
+            ended.add(WorkflowEnd.entry(reason, lastAt));
             return Optional.of(new OrderView(orderId, NAME, OrderStatus.REJECTED, null, reason, false,
-                    order.totalCents(), placedAt, HistoryTimeline.instant(last.getEventTime()), timeline));
+                    order.totalCents(), placedAt, lastAt, ended));
         }
         return Optional.of(new OrderView(orderId, NAME, OrderStatus.PENDING, workflows.currentStep().apply(history), null,
                 false, order.totalCents(), placedAt, null, timeline));
+    }
+
+    /** The run's history (the latest run under this id), or empty if there is none. */
+    private List<HistoryEvent> history(String workflowId) {
+        try {
+            return client.fetchHistory(workflowId).getEvents();
+        } catch (WorkflowNotFoundException unknown) {
+            return List.of();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** The order a run was started with, if it is one of this shop's orders under its own id; empty otherwise. */
+    private Optional<Order> orderIn(List<HistoryEvent> history, String orderId) {
+        if (history.isEmpty() || !history.get(0).hasWorkflowExecutionStartedEventAttributes()) {
+            return Optional.empty();
+        }
+        return decode(history.get(0).getWorkflowExecutionStartedEventAttributes().getInput(), OrderInput.class)
+                .map(OrderInput::order)
+                .filter(order -> orderId.equals(order.id()));
     }
 
     /**
@@ -133,8 +178,13 @@ public final class OrchestrationFlow implements OrderFlow {
         return client.newWorkflowStub(ControlledOrderWorkflow.class, orderId).progress();
     }
 
-    private <T> T decode(Payloads payloads, Class<T> type) {
-        return client.getOptions().getDataConverter().fromPayloads(0, Optional.of(payloads), type, type);
+    /** Empty if the payload is not a T: anyone who can reach the server can start a workflow with any input. */
+    private <T> Optional<T> decode(Payloads payloads, Class<T> type) {
+        try {
+            return Optional.ofNullable(client.getOptions().getDataConverter().fromPayloads(0, Optional.of(payloads), type, type));
+        } catch (DataConverterException notAT) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package shop.orchestration.flow;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -29,6 +31,12 @@ class OrchestrationScenariosTest extends OrderFlowScenarios {
         OrderFlow flow = factory.create(withoutWorker(context));
         worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
         return flow;
+    }
+
+    /** Lab 07's ActivityPolicies.STEPS: 10 attempts, 50 ms doubling to 1 s between them. */
+    @Override
+    protected Optional<Duration> givesUpOnAServiceThatIsDownAfter() {
+        return Optional.of(Duration.ofMillis(5_550));
     }
 
     @Override

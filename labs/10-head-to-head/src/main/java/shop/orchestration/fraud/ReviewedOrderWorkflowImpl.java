@@ -65,7 +65,7 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
                 return OrderOutcome.rejected(Rejections.reasonOf(failure), false);
             }
             saga.compensate();
-            return OrderOutcome.rejected(Rejections.reasonOf(failure), true);
+            return OrderOutcome.rejected(Rejections.reasonOf(failure), charged); // compensated only if it was charged
         }
     }
 

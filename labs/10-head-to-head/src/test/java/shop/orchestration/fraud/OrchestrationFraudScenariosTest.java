@@ -2,7 +2,9 @@ package shop.orchestration.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,12 @@ class OrchestrationFraudScenariosTest extends FraudScenarios {
     protected ReviewableFlow startReviewableFlow(ShopContext context, FraudPolicy policy) {
         worker = ReviewWorker.start(context, OpenTelemetry.noop());
         return ReviewableOrchestrationFlow.connect(context, policy, OpenTelemetry.noop());
+    }
+
+    /** Lab 07's ActivityPolicies.STEPS: 10 attempts, 50 ms doubling to 1 s between them. */
+    @Override
+    protected Optional<Duration> givesUpOnAServiceThatIsDownAfter() {
+        return Optional.of(Duration.ofMillis(5_550));
     }
 
     @Override
