@@ -28,7 +28,7 @@ class ChoreographyConsoleTest {
 
     @Test
     void anOrdersRecordsSitOnOnePartitionAndCarryItsTrace() {
-        Order order = order();
+        Order order = order(domain);
         try (ChoreographyFlow flow = new ChoreographyFlow(context, "console-" + UUID.randomUUID() + ".", Set.copyOf(ChoreographyFlow.SERVICES))) {
             flow.place(order);
             Labs.await("the order to complete").until(() -> completed(flow, order));
@@ -44,7 +44,7 @@ class ChoreographyConsoleTest {
 
     @Test
     void aStoppedServiceHoldsOrdersUntilItStartsAgain() {
-        Order order = order();
+        Order order = order(domain);
         try (ChoreographyFlow flow = new ChoreographyFlow(context, "console-" + UUID.randomUUID() + ".", Set.copyOf(ChoreographyFlow.SERVICES))) {
             flow.stop("payment");
             assertThat(flow.isRunning("payment")).isFalse();
@@ -63,7 +63,8 @@ class ChoreographyConsoleTest {
         return flow.view(order.id()).map(view -> view.status() == OrderStatus.COMPLETED).orElse(false);
     }
 
-    private static Order order() {
-        return new Order("order-" + UUID.randomUUID(), "ada", List.of(new OrderLine("BOOK-1", 1, 1_500)));
+    private static Order order(Domain domain) {
+        long price = domain.catalog().priceCents("BOOK-1").orElseThrow();
+        return new Order("order-" + UUID.randomUUID(), "ada", List.of(new OrderLine("BOOK-1", 1, price)));
     }
 }
