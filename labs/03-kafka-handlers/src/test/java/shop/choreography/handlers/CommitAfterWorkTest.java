@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import shop.choreography.events.EventCodec;
@@ -48,6 +49,21 @@ class CommitAfterWorkTest {
     private final Clock clock = Clock.systemUTC();
     private final EventTopics topics = new EventTopics("lab03-commit-" + UUID.randomUUID() + ".");
     private final Order order = new Order("order-" + UUID.randomUUID(), "grace", List.of(new OrderLine("MUG-1", 1, 900)));
+    private final String kafka = SharedKafka.bootstrapServers();
+    private final String group = topics.group("payment");
+    /** The offsets of the OrderPlaced records handed to the payment service, once per delivery. */
+    private final List<Long> handedToPayment = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean brokerRefusesNextAnswer = new AtomicBoolean(true);
+    private final RecordProcessor payment = RecordProcessor.decoding(new PaymentHandler(domain.payments(), clock));
+    /** The payment service, whose first answer is too large for the producer: the broker never gets it. */
+    private final RecordProcessor firstAnswerRefused = record -> {
+        if ("OrderPlaced".equals(EventCodec.typeOf(record.headers()))) {
+            handedToPayment.add(record.offset());
+        }
+        List<OrderEvent> answers = payment.process(record);
+        return !answers.isEmpty() && brokerRefusesNextAnswer.getAndSet(false)
+                ? answers.stream().map(CommitAfterWorkTest::tooLargeToStore).toList() : answers;
+    };
     private HandlerLoop first;
     private HandlerLoop restarted;
     private EventPublisher publisher;
@@ -68,32 +84,15 @@ class CommitAfterWorkTest {
     @Test
     void todo6_aRecordWhoseAnswerWasNotStoredIsNotCommittedAndIsHandledAgainOnce() throws Exception {
         FirstOpenTodo.ofTheHandlers("this test runs the payment service on Kafka, so it needs TODOs 1, 5 and 6", 1);
-        String kafka = SharedKafka.bootstrapServers();
-        String group = topics.group("payment");
-        topics.create(kafka);
-        publisher = new EventPublisher(kafka, topics);
-        RecordMetadata placed = publisher.publish(OrderPlaced.of(order, Instant.now())).get(10, TimeUnit.SECONDS);
-        TopicPartition partition = new TopicPartition(placed.topic(), placed.partition());
-
-        List<Long> handedToPayment = new CopyOnWriteArrayList<>();
-        AtomicBoolean brokerRefusesNextAnswer = new AtomicBoolean(true);
-        RecordProcessor payment = RecordProcessor.decoding(new PaymentHandler(domain.payments(), clock));
-        RecordProcessor firstAnswerRefused = record -> {
-            if ("OrderPlaced".equals(EventCodec.typeOf(record.headers()))) {
-                handedToPayment.add(record.offset());
-            }
-            List<OrderEvent> answers = payment.process(record);
-            return !answers.isEmpty() && brokerRefusesNextAnswer.getAndSet(false)
-                    ? answers.stream().map(CommitAfterWorkTest::tooLargeToStore).toList() : answers;
-        };
+        RecordMetadata placed = placeOneOrder();
         Stopped stopped = new Stopped();
 
         first = new HandlerLoop(kafka, group, topics.events(), firstAnswerRefused, publisher, stopped);
         Labs.await("the payment service to stop (its answer could not be stored) or to commit")
-                .until(() -> stopped.yes() || committed(group, partition) > placed.offset());
+                .until(() -> stopped.yes() || committed(placed) > placed.offset());
 
-        if (committed(group, partition) > placed.offset()) {
-            assertThat(typesOnTheTopic(kafka, 2, Duration.ofSeconds(3)))
+        if (committed(placed) > placed.offset()) {
+            assertThat(typesOnTheTopic(2, Duration.ofSeconds(3)))
                     .as("TODO 6: the OrderPlaced at offset %d was committed, yet the broker never stored its answer (the"
                             + " send failed): had the service crashed now, no one would ever read this order again. Commit"
                             + " only once every send in `sends` (TODO 5) is acknowledged", placed.offset())
@@ -103,18 +102,45 @@ class CommitAfterWorkTest {
             restarted = new HandlerLoop(kafka, group, topics.events(), firstAnswerRefused, publisher, LoopHooks.NONE);
         }
         Labs.await("TODO 6: the payment service, restarted, to handle the order again and commit it")
-                .until(() -> committed(group, partition) > placed.offset());
+                .until(() -> committed(placed) > placed.offset());
 
         assertThat(handedToPayment).as("TODO 6: not committed, so the same OrderPlaced is delivered again")
                 .containsExactly(placed.offset(), placed.offset());
         assertThat(domain.payments().chargeCount(order.id()))
                 .as("TODO 1: handled twice, charged once (the idempotency key is the same for both deliveries)").isEqualTo(1);
-        assertThat(typesOnTheTopic(kafka, 3, Duration.ofSeconds(2)))
+        assertThat(typesOnTheTopic(3, Duration.ofSeconds(2)))
                 .as("TODO 5 and 6: the order's PaymentCharged is published once, after the failed send")
                 .containsExactly("OrderPlaced", "PaymentCharged");
     }
 
-    private List<String> typesOnTheTopic(String kafka, int expected, Duration patience) {
+    /** Going further (not part of the check): the service outlives a refused answer instead of stopping. */
+    @Test
+    @Tag("stretch")
+    void stretch_aRefusedAnswerIsTriedAgainWithoutARestart() throws Exception {
+        RecordMetadata placed = placeOneOrder();
+        Stopped stopped = new Stopped();
+
+        first = new HandlerLoop(kafka, group, topics.events(), firstAnswerRefused, publisher, stopped);
+        Labs.await("stretch: the same payment service to handle the order again and commit it")
+                .until(() -> stopped.yes() || committed(placed) > placed.offset());
+
+        assertThat(stopped.yes()).as("stretch: the payment service is still running after the broker refused an answer")
+                .isFalse();
+        assertThat(handedToPayment).as("stretch: the same service is handed the OrderPlaced again")
+                .containsExactly(placed.offset(), placed.offset());
+        assertThat(domain.payments().chargeCount(order.id())).as("stretch: charged once").isEqualTo(1);
+        assertThat(typesOnTheTopic(3, Duration.ofSeconds(2))).as("stretch: its PaymentCharged published once")
+                .containsExactly("OrderPlaced", "PaymentCharged");
+    }
+
+    /** Publishes the order's OrderPlaced, to be handled by the payment service of the test. */
+    private RecordMetadata placeOneOrder() throws Exception {
+        topics.create(kafka);
+        publisher = new EventPublisher(kafka, topics);
+        return publisher.publish(OrderPlaced.of(order, Instant.now())).get(10, TimeUnit.SECONDS);
+    }
+
+    private List<String> typesOnTheTopic(int expected, Duration patience) {
         return Topics.read(kafka, topics.events(), expected, patience).stream()
                 .map(record -> EventCodec.typeOf(record.headers())).toList();
     }
@@ -128,9 +154,10 @@ class CommitAfterWorkTest {
         throw new IllegalStateException("the payment service answered " + answer + ", not PaymentCharged (TODO 1)");
     }
 
-    /** The group's committed offset on the partition (the next record it will read), or -1 if none. */
-    private static long committed(String group, TopicPartition partition) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+    /** The group's committed offset on the record's partition (the next record it will read), or -1 if none. */
+    private long committed(RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(5, TimeUnit.SECONDS).get(partition);
             return offset == null ? -1 : offset.offset();
