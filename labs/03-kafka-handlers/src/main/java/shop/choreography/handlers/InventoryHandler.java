@@ -33,8 +33,8 @@ public final class InventoryHandler implements Handler {
     }
 
     private OrderEvent reserve(PaymentCharged charged) {
-        // TODO 2: reserve the lines with a stable key (order id + ":reserve") and answer StockReserved (shipping needs
-        //   the customer); a BusinessFailure means no stock: answer OutOfStock with its reason().
+        // TODO 2: set the paid order's lines aside (inventory.reserve) and answer StockReserved, with what shipping
+        //   needs, or OutOfStock with the reason (a BusinessFailure). Handled twice, it reserves once.
         throw new Todo(2, "reserve the stock and answer StockReserved or OutOfStock");
         // end TODO 2
     }

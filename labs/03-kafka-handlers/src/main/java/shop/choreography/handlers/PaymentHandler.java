@@ -33,12 +33,10 @@ public final class PaymentHandler implements Handler {
     }
 
     private OrderEvent charge(OrderPlaced placed) {
-        // TODO 1: note the time (startedAt = clock.instant()), then charge the card:
-        //   payments.charge(idempotency key, order id, customer, total). The key must be the same every time this
-        //   order is charged (e.g. order id + ":charge"): a redelivered event must not charge twice.
-        //   Answer with a PaymentCharged (event id idFor(order id, PaymentCharged.class), now, startedAt, and what
-        //   inventory and shipping will need: customer, lines, amount).
-        //   A BusinessFailure means the card was declined: answer PaymentDeclined with its reason() instead.
+        // TODO 1: charge the order (payments.charge) and say what happened, as a fact: PaymentCharged, carrying what
+        //   inventory and shipping will need, or PaymentDeclined with the reason when the card is refused (a
+        //   BusinessFailure). Kafka delivers at least once: the same OrderPlaced handled twice must charge once, and
+        //   answer with the same event id. The step's start and end (clock) make the order's timeline.
         throw new Todo(1, "charge the order and answer PaymentCharged or PaymentDeclined");
         // end TODO 1
     }

@@ -33,8 +33,8 @@ public final class ShippingHandler implements Handler {
     }
 
     private OrderEvent book(StockReserved reserved) {
-        // TODO 3: book a carrier with a stable key (order id + ":book") and answer ShipmentBooked with the tracking id;
-        //   a BusinessFailure means no carrier: answer ShipmentFailed with its reason().
+        // TODO 3: book a carrier for the reserved order (shipping.book) and answer ShipmentBooked with its tracking
+        //   id, or ShipmentFailed with the reason (a BusinessFailure). Handled twice, it books once.
         throw new Todo(3, "book a carrier and answer ShipmentBooked or ShipmentFailed");
         // end TODO 3
     }

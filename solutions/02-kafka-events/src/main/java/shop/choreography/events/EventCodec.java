@@ -38,8 +38,8 @@ public final class EventCodec {
     }
 
     public static byte[] encode(OrderEvent event) {
-        // TODO 2: write the event as JSON bytes with the shop's mapper: json.writeValueAsBytes(event)
-        //   (an IOException here is a bug: wrap it in an IllegalArgumentException)
+        // TODO 2: the event as JSON bytes, written by the shop's mapper (`json`). Our own events always fit: if
+        //   writing one fails, the code is wrong (an IllegalArgumentException), it is not a poison record.
         try {
             return json.writeValueAsBytes(event);
         } catch (IOException e) {
@@ -50,9 +50,9 @@ public final class EventCodec {
 
     /** @throws UndecodableEvent if the type is missing or unknown, or the JSON does not fit the type */
     public static OrderEvent decode(String type, byte[] value) {
-        // TODO 2: find the class for the type name in typesByName; no type or an unknown type: throw UndecodableEvent.
-        //   Then read the JSON as that class: json.readValue(value, eventClass). Any IOException or RuntimeException
-        //   from Jackson means the record is poison: throw UndecodableEvent with the cause.
+        // TODO 2: the event again, from its type name and its JSON. A record that is not an event we know (no type,
+        //   a type not in typesByName, JSON that does not fit the type) is poison, and says so with UndecodableEvent
+        //   only, whatever Jackson threw: lab 04 sends those to the dead-letter topic and retries everything else.
         Class<?> eventClass = type == null ? null : typesByName.get(type);
         if (eventClass == null) {
             throw new UndecodableEvent("unknown event type " + type, null);

@@ -26,7 +26,8 @@ public final class EventPublisher implements AutoCloseable {
     public static Properties producerConfig(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        // TODO 4: make the producer safe: acks "all" and enable.idempotence "true" (ProducerConfig constants)
+        // TODO 4: a producer that neither loses an event nor writes one twice: the broker confirms a record only
+        //   once it is stored, and a send retried after a lost answer is written once, in order (ProducerConfig).
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // end TODO 4
@@ -40,9 +41,10 @@ public final class EventPublisher implements AutoCloseable {
 
     /** @param extraHeaders e.g. the trace context; added after the type header */
     public Future<RecordMetadata> publish(OrderEvent event, Map<String, String> extraHeaders) {
-        // TODO 5: build a ProducerRecord for the topic, keyed by the order id, with the encoded event as value;
-        //   add the header EventCodec.TYPE_HEADER = EventCodec.typeOf(event) (as UTF-8 bytes), then each extra header;
-        //   then return producer.send(record)
+        // TODO 5: the event as one record on `topic` (ProducerRecord), chosen so that all of one order's events land
+        //   on one partition: every service then reads an order's story in the order it happened. The value is the
+        //   encoded event; the headers are its type (EventCodec.TYPE_HEADER, UTF-8), then each extra header. Return
+        //   the send's future: whoever must know that the broker has the event waits on it.
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.orderId(), EventCodec.encode(event));
         record.headers().add(EventCodec.TYPE_HEADER, EventCodec.typeOf(event).getBytes(StandardCharsets.UTF_8));
         extraHeaders.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -29,8 +29,8 @@ public record EventTopics(String prefix) {
 
     /** Creates the topics (explicitly: the broker's auto-creation stays off); topics that exist are kept. */
     public void create(String bootstrapServers) {
-        // TODO 3: the two topics: every event on events(), with PARTITIONS partitions; poison records on
-        //   deadLetters(), one partition, kept for a week. One broker, so one replica each.
+        // TODO 3: the flow's two topics (NewTopic): events() with PARTITIONS partitions, and deadLetters() with one,
+        //   whose records are kept for a week (a topic config). One broker here, so one replica each.
         List<NewTopic> wanted = List.of(
                 new NewTopic(events(), PARTITIONS, (short) 1),
                 new NewTopic(deadLetters(), 1, (short) 1).configs(Map.of("retention.ms", "604800000")));

@@ -45,8 +45,9 @@ public sealed interface OrderEvent {
     record OrderPlaced(String eventId, String orderId, Instant at, String customer, List<OrderLine> lines,
                        long totalCents) implements OrderEvent {
         public static OrderPlaced of(Order order, Instant at) {
-            // TODO 1: build the event from the order: the event id from idFor(order id, OrderPlaced.class),
-            //   the order id, the time, the customer, the lines and the total in cents (order.totalCents())
+            // TODO 1: the fact "this order was placed", made from the order: what the payment service needs to charge
+            //   it, and what inventory and shipping will need after it (the record's fields say what). Its event id
+            //   is the same every time this order's OrderPlaced is made, so a consumer can tell a duplicate (idFor).
             return new OrderPlaced(idFor(order.id(), OrderPlaced.class), order.id(), at, order.customer(),
                     order.lines(), order.totalCents());
             // end TODO 1

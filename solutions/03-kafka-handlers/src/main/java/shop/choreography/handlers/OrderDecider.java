@@ -21,8 +21,8 @@ public final class OrderDecider implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
-        // TODO 4: ShipmentBooked -> OrderCompleted; PaymentDeclined -> OrderRejected with the decline's reason and
-        //   compensated = false (nothing was done yet). Event ids: idFor(order id, OrderCompleted.class) and so on.
+        // TODO 4: the order service ends the order, and does nothing else: a booked shipment completes it; a declined
+        //   payment rejects it, with the decline's reason and nothing to undo (nothing was done yet).
         if (event instanceof ShipmentBooked booked) {
             return List.of(new OrderCompleted(idFor(booked.orderId(), OrderCompleted.class), booked.orderId(), clock.instant()));
         }

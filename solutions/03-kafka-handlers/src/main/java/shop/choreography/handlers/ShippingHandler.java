@@ -32,8 +32,8 @@ public final class ShippingHandler implements Handler {
     }
 
     private OrderEvent book(StockReserved reserved) {
-        // TODO 3: book a carrier with a stable key (order id + ":book") and answer ShipmentBooked with the tracking id;
-        //   a BusinessFailure means no carrier: answer ShipmentFailed with its reason().
+        // TODO 3: book a carrier for the reserved order (shipping.book) and answer ShipmentBooked with its tracking
+        //   id, or ShipmentFailed with the reason (a BusinessFailure). Handled twice, it books once.
         String id = reserved.orderId();
         Instant startedAt = clock.instant();
         try {
