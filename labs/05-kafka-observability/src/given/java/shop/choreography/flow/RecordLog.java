@@ -18,7 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import shop.choreography.events.EventCodec;
-import shop.flow.OrderRecords.Entry;
+import shop.flow.OrderRecords;
 
 /**
  * The records of the latest orders as the broker stored them: where each sits in the log and the headers it
@@ -29,9 +29,9 @@ final class RecordLog implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread reader;
-    private final Map<String, List<Entry>> byOrder = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, List<OrderRecords.Entry>> byOrder = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Entry>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<OrderRecords.Entry>> eldest) {
             return size() > ORDERS_KEPT;
         }
     };
@@ -50,7 +50,7 @@ final class RecordLog implements AutoCloseable {
         reader.start();
     }
 
-    List<Entry> of(String orderId) {
+    List<OrderRecords.Entry> of(String orderId) {
         synchronized (byOrder) {
             return List.copyOf(byOrder.getOrDefault(orderId, List.of()));
         }
@@ -77,7 +77,7 @@ final class RecordLog implements AutoCloseable {
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
         }
-        Entry entry = new Entry(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+        OrderRecords.Entry entry = new OrderRecords.Entry(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
                 record.key(), headers.getOrDefault(EventCodec.TYPE_HEADER, "(no type)"), headers);
         synchronized (byOrder) {
             byOrder.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(entry);
