@@ -23,7 +23,9 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
     // TODO 2: a failed step throws ActivityFailure; catch it. Rejections.reasonOf(failure) says why.
     //   A declined card (a definite no, Rejections.isDefiniteNo, before anything was charged) did nothing:
     //   return OrderOutcome.rejected(reason, false) without compensating.
-    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, true).
+    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, charged): a charge that gave up after
+    //   its retries may still have gone through, so the refund runs, but only a charge that completed counts as
+    //   compensated.
     @Override
     public OrderOutcome process(Order order) {
         throw new Todo(2, "run the steps and compensate on failure in SagaOrderWorkflow.process");
