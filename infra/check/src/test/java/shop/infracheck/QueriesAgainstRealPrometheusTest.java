@@ -80,6 +80,8 @@ class QueriesAgainstRealPrometheusTest {
         assertThat(client.put("/faults", "{\"declineRate\": 0.2, \"carrierUnavailableRate\": 0.2,"
                 + " \"outOfStock\": [\"LAMP-1\"]}").status()).isEqualTo(200);
         placeOrders(client, 2);
+        // The shop looks for its producers' new per-topic meters every 5 s (KafkaMetersRefreshedOften), not every minute.
+        awaitScraped("the choreography producer's per-topic meters", "count(kafka_producer_topic_record_send_total)", 1);
         System.gc(); // a real collection, so the GC panels have a pause to show
         awaitScraped("a GC pause", "sum(jvm_gc_pause_seconds_count)", 1);
         awaitScraped("the SLO rules to be evaluated", "count(impl:shop_order_slo_errors:ratio_rate6h)", 1);
@@ -149,6 +151,18 @@ class QueriesAgainstRealPrometheusTest {
             }
         }
         assertThat(empty).as("panels empty with the real shop alone, whose description does not say why").isEmpty();
+    }
+
+    /** The "handling per service" panels group the step meters by their service tag; every flow must set it. */
+    @Test
+    void everyFlowsStepMetersNameTheServiceThatRanTheStep() {
+        for (OrderFlow flow : flows) {
+            String steps = "shop_step_duration_seconds_count{impl=\"" + flow.name() + "\"}";
+            List<String> services = new ArrayList<>();
+            prometheus.labelValues("service", steps).data().forEach(value -> services.add(value.asText()));
+            assertThat(services).as("service tag values of " + steps)
+                    .containsExactlyInAnyOrder("payment", "inventory", "shipping");
+        }
     }
 
     @Test

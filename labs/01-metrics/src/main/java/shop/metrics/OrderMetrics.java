@@ -10,6 +10,7 @@ import static shop.observe.MeterNames.ORDER_DURATION;
 import static shop.observe.MeterNames.STEP_DURATION;
 import static shop.observe.MeterNames.TAG_IMPL;
 import static shop.observe.MeterNames.TAG_OUTCOME;
+import static shop.observe.MeterNames.TAG_SERVICE;
 import static shop.observe.MeterNames.TAG_STATUS;
 import static shop.observe.MeterNames.TAG_STEP;
 
@@ -45,9 +46,9 @@ public final class OrderMetrics implements OrderListener {
     }
 
     @Override
-    public void stepFinished(String impl, String step, Duration duration, String outcome) {
-        // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_STEP and TAG_OUTCOME,
-        //   with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
+    public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
+        // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_SERVICE, TAG_STEP and
+        //   TAG_OUTCOME, with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
         // end TODO 4
     }
 

@@ -126,6 +126,10 @@ class OrderMetricsTest {
                 .isGreaterThanOrEqualTo(0.2);
         assertThat(scrape.lines("shop_step_duration_seconds_count", DIRECT, "step=\"charge\"", "outcome=\"card-declined\""))
                 .as("TODO 4: a declined charge is timed too, with outcome=\"card-declined\"").isNotEmpty();
+        for (String service : List.of("service=\"payment\"", "service=\"inventory\"", "service=\"shipping\"")) {
+            assertThat(scrape.lines("shop_step_duration_seconds_count", DIRECT, service))
+                    .as("TODO 4: the steps tagged with the service that ran them, " + service).isNotEmpty();
+        }
     }
 
     @Test

@@ -127,7 +127,7 @@ public final class DirectFlow implements OrderFlow {
             throw e;
         } finally {
             timeline.record(service.id(), step, startedAt, outcome);
-            listener.stepFinished(NAME, step, Duration.between(startedAt, timeline.now()), outcome);
+            listener.stepFinished(NAME, service.id(), step, Duration.between(startedAt, timeline.now()), outcome);
         }
     }
 

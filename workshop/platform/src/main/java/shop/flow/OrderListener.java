@@ -14,8 +14,11 @@ public interface OrderListener {
     // tag::listener[]
     default void placed(String impl, Order order) {}
 
-    /** @param outcome "ok" or a failure reason such as "card-declined" or "transient-error" */
-    default void stepFinished(String impl, String step, Duration duration, String outcome) {}
+    /**
+     * @param service the domain service that ran the step: "payment", "inventory", "shipping", "fraud"
+     * @param outcome "ok" or a failure reason such as "card-declined" or "transient-error"
+     */
+    default void stepFinished(String impl, String service, String step, Duration duration, String outcome) {}
 
     /** @param endToEnd from placed to final state */
     default void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {}

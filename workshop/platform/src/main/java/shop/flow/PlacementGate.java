@@ -53,8 +53,8 @@ public final class PlacementGate implements OrderListener {
     }
 
     @Override
-    public void stepFinished(String impl, String step, Duration duration, String outcome) {
-        next.stepFinished(impl, step, duration, outcome);
+    public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
+        next.stepFinished(impl, service, step, duration, outcome);
     }
 
     @Override

@@ -23,13 +23,15 @@ public final class MeterNames {
     public static final String ORDERS_TERMINATED = "shop.orders.terminated";
     /** Timer with histogram, tags: impl, status. From placed to final state. */
     public static final String ORDER_DURATION = "shop.order.duration";
-    /** Timer with histogram, tags: impl, step, outcome. */
+    /** Timer with histogram, tags: impl, service (the domain service that ran the step), step, outcome. */
     public static final String STEP_DURATION = "shop.step.duration";
     /** Gauge, tags: impl. Placed but not yet final. */
     public static final String ORDERS_IN_FLIGHT = "shop.orders.in.flight";
 
     public static final String TAG_IMPL = "impl";
     public static final String TAG_STATUS = "status";
+    /** The domain service a step belongs to: payment, inventory, shipping, fraud. */
+    public static final String TAG_SERVICE = "service";
     public static final String TAG_STEP = "step";
     public static final String TAG_OUTCOME = "outcome";
 }

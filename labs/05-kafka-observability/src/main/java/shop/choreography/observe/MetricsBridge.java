@@ -27,8 +27,8 @@ public final class MetricsBridge implements ProjectionListener {
 
     @Override
     public void stepFinished(StepEvent step) {
-        // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, step name,
-        //   the step's duration (from startedAt to at), outcome)
+        // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, service, step
+        //   name, the step's duration (from startedAt to at), outcome)
         throw new Todo(5, "report each step to the shop's meters");
         // end TODO 5
     }

@@ -27,19 +27,21 @@ public final class StepTimer extends WorkerInterceptorBase {
     @Override
     public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
         return new ActivityInboundCallsInterceptorBase(next) {
+            private String service;
             private String step;
 
             @Override
             public void init(ActivityExecutionContext context) {
                 step = Steps.stepOf(context.getInfo().getActivityType());
+                service = Steps.serviceOf(step);
                 super.init(context);
             }
 
             @Override
             public ActivityOutput execute(ActivityInput input) {
                 // TODO 3: time super.execute(input) (System.nanoTime() before and after), and in a finally block
-                //   call listener.stepFinished(OrchestrationFlow.NAME, step, duration, outcome), where outcome is
-                //   "ok", or outcomeOf(e) for a RuntimeException e (catch it, then rethrow it).
+                //   call listener.stepFinished(OrchestrationFlow.NAME, service, step, duration, outcome), where
+                //   outcome is "ok", or outcomeOf(e) for a RuntimeException e (catch it, then rethrow it).
                 throw new Todo(3, "report each activity as a step in StepTimer");
                 // end TODO 3
             }

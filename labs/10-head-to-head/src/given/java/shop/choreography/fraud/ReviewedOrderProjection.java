@@ -59,7 +59,8 @@ public final class ReviewedOrderProjection implements OrderViews {
         if (story.add(event) && placedHere.test(event.orderId())) {
             TimelineEntry review = story.reviewEntry();
             if (review != null && review.finishedAt().equals(event.at())) {
-                listener.stepFinished(OrderStory.IMPL, FraudPolicy.STEP, review.duration(), review.outcome());
+                listener.stepFinished(OrderStory.IMPL, FraudPolicy.SERVICE, FraudPolicy.STEP, review.duration(),
+                        review.outcome());
             }
         }
     }

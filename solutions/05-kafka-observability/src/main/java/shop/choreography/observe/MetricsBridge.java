@@ -26,10 +26,11 @@ public final class MetricsBridge implements ProjectionListener {
 
     @Override
     public void stepFinished(StepEvent step) {
-        // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, step name,
-        //   the step's duration (from startedAt to at), outcome)
+        // TODO 5: for orders placed here, tell the listener: listener.stepFinished(OrderStory.IMPL, service, step
+        //   name, the step's duration (from startedAt to at), outcome)
         if (placedHere.test(step.orderId())) {
-            listener.stepFinished(OrderStory.IMPL, step.step(), Duration.between(step.startedAt(), step.at()), step.outcome());
+            listener.stepFinished(OrderStory.IMPL, step.service(), step.step(),
+                    Duration.between(step.startedAt(), step.at()), step.outcome());
         }
         // end TODO 5
     }

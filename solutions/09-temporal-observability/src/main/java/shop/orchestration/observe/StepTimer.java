@@ -26,19 +26,21 @@ public final class StepTimer extends WorkerInterceptorBase {
     @Override
     public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
         return new ActivityInboundCallsInterceptorBase(next) {
+            private String service;
             private String step;
 
             @Override
             public void init(ActivityExecutionContext context) {
                 step = Steps.stepOf(context.getInfo().getActivityType());
+                service = Steps.serviceOf(step);
                 super.init(context);
             }
 
             @Override
             public ActivityOutput execute(ActivityInput input) {
                 // TODO 3: time super.execute(input) (System.nanoTime() before and after), and in a finally block
-                //   call listener.stepFinished(OrchestrationFlow.NAME, step, duration, outcome), where outcome is
-                //   "ok", or outcomeOf(e) for a RuntimeException e (catch it, then rethrow it).
+                //   call listener.stepFinished(OrchestrationFlow.NAME, service, step, duration, outcome), where
+                //   outcome is "ok", or outcomeOf(e) for a RuntimeException e (catch it, then rethrow it).
                 long started = System.nanoTime();
                 String outcome = "ok";
                 try {
@@ -47,7 +49,8 @@ public final class StepTimer extends WorkerInterceptorBase {
                     outcome = outcomeOf(e);
                     throw e;
                 } finally {
-                    listener.stepFinished(OrchestrationFlow.NAME, step, Duration.ofNanos(System.nanoTime() - started), outcome);
+                    listener.stepFinished(OrchestrationFlow.NAME, service, step,
+                            Duration.ofNanos(System.nanoTime() - started), outcome);
                 }
                 // end TODO 3
             }
