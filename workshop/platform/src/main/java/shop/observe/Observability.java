@@ -1,5 +1,6 @@
 package shop.observe;
 
+import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.Clock;
@@ -36,10 +37,24 @@ public final class Observability {
 
     private Observability() {}
 
+    /**
+     * The registry of a shop process configured by {@code env}: exemplars only when its traces are exported
+     * ({@link Tracing#exports}). Without an exporter the choreography still passes trace ids along in record
+     * headers, and an exemplar would point at a trace that no backend ever received.
+     */
+    public static PrometheusMeterRegistry newRegistry(String application, Map<String, String> env) {
+        return newRegistry(application, Tracing.exports(env));
+    }
+
+    /** With exemplars, for a process (or test) that installs its own tracing SDK. */
     public static PrometheusMeterRegistry newRegistry(String application) {
+        return newRegistry(application, true);
+    }
+
+    private static PrometheusMeterRegistry newRegistry(String application, boolean exemplars) {
         // Exemplars: a timer recorded while a sampled span is current carries its trace id (OpenMetrics scrape).
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(EXEMPLARS_WHERE_OPENMETRICS_ALLOWS_THEM,
-                new PrometheusRegistry(), Clock.SYSTEM, new OpenTelemetrySpanContext());
+                new PrometheusRegistry(), Clock.SYSTEM, exemplars ? new OpenTelemetrySpanContext() : null);
         registry.config().commonTags("application", application);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

@@ -36,7 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         String kafka = options.env().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
         String temporal = options.env().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:" + options.temporalPort());
-        PrometheusMeterRegistry registry = Observability.newRegistry("shop-" + serviceName);
+        PrometheusMeterRegistry registry = Observability.newRegistry("shop-" + serviceName, options.env());
         Tracing.fromEnvironment(options.env(), "shop-" + serviceName);
         Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
         ShopContext context = new ShopContext(domain, registry, listeners.apply(registry), kafka, temporal,

@@ -49,7 +49,7 @@ public final class Shop implements AutoCloseable {
         List<OrderFlow> flows = new ArrayList<>();
         try {
             Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
-            PrometheusMeterRegistry registry = Observability.newRegistry("shop");
+            PrometheusMeterRegistry registry = Observability.newRegistry("shop", options.env());
             OpenTelemetry openTelemetry = Tracing.fromEnvironment(options.env(), "shop");
             PlacementGate placements = new PlacementGate(listeners.apply(registry));
             ShopContext context = new ShopContext(domain, registry, placements,
