@@ -32,6 +32,7 @@ import shop.flow.OrderRecords;
 import shop.flow.OrderView;
 import shop.flow.ServiceControl;
 import shop.flow.ShopContext;
+import shop.observe.KafkaMetersRefreshedOften;
 
 /**
  * The order flow as choreography on Kafka: {@link #place} publishes "order placed", the services react to each
@@ -91,7 +92,7 @@ public final class ChoreographyFlow implements OrderFlow, ServiceControl, OrderR
         String bootstrap = context.kafkaBootstrapServers();
         TopicsAtStartup.create(topics, bootstrap);
         this.publisher = new EventPublisher(bootstrap, topics);
-        this.producerMetrics = new KafkaClientMetrics(publisher.producer());
+        this.producerMetrics = KafkaMetersRefreshedOften.of(publisher.producer());
         producerMetrics.bindTo(context.registry());
         this.projection = parts.views().start(context, topics, placed::contains);
         this.records = new RecordLog(bootstrap, topics.events());

@@ -12,6 +12,7 @@ import shop.choreography.handlers.HandlerLoop;
 import shop.choreography.handlers.RecordProcessor;
 import shop.choreography.observe.ObservedLoops;
 import shop.flow.ShopContext;
+import shop.observe.KafkaMetersRefreshedOften;
 
 /** One service of the choreography running alone, e.g. in its own process ({@code run --service payment}). */
 public final class ChoreographyService implements AutoCloseable {
@@ -56,7 +57,7 @@ public final class ChoreographyService implements AutoCloseable {
         EventTopics topics = new EventTopics(topicPrefix);
         TopicsAtStartup.create(topics, context.kafkaBootstrapServers());
         this.publisher = new EventPublisher(context.kafkaBootstrapServers(), topics);
-        this.producerMetrics = new KafkaClientMetrics(publisher.producer());
+        this.producerMetrics = KafkaMetersRefreshedOften.of(publisher.producer());
         producerMetrics.bindTo(context.registry());
         try {
             this.reacting = reactions.start(service, context, topics, publisher);
