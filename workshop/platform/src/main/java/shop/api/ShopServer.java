@@ -25,6 +25,7 @@ import shop.flow.OrderView;
 import shop.flow.PlacementGate;
 import shop.infra.PortInUse;
 import shop.infra.Ports;
+import shop.observe.Tracing;
 
 /**
  * The shop's HTTP API. Every flow sits behind the same routes; a client may choose one per order with
@@ -141,6 +142,7 @@ public final class ShopServer implements AutoCloseable {
         OrderRequest request = OrderRequest.parse(JsonBody.read(ctx.bodyAsBytes()), domain.catalog(), flows.keySet());
         String impl = request.impl().orElse(flows.keySet().iterator().next());
         Order order = request.order();
+        Tracing.tagOrder(order.id());
         if (book.find(order.id()).isEmpty()) {
             Optional<OrderView> beforeRestart = lookup.placedBefore(order.id(), impl);
             if (beforeRestart.isPresent()) {
@@ -186,6 +188,7 @@ public final class ShopServer implements AutoCloseable {
 
     private void getOrder(Context ctx) {
         String id = ctx.pathParam("id");
+        Tracing.tagOrder(id);
         ctx.json(lookup.find(id).orElseThrow(() -> new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"")));
     }
 

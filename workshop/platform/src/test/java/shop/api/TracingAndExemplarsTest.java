@@ -50,6 +50,8 @@ class TracingAndExemplarsTest {
                     .filter(s -> s.getName().equals("POST /orders")).findFirst().orElseThrow();
             assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
             assertThat(span.getTraceId()).as("continues the caller's trace").isEqualTo(callersTrace);
+            assertThat(span.getAttributes().get(Tracing.ORDER_ID)).as("names the order, so a trace search by id finds it")
+                    .isNotBlank().isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(placed.body()).path("id").asText());
 
             String openMetrics = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics"))
                     .header("Accept", "application/openmetrics-text; version=1.0.0").build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -25,6 +25,7 @@ import shop.flow.ShopContext;
 import shop.lab.Todo;
 import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
+import shop.observe.Tracing;
 import shop.testkit.Labs;
 import shop.testkit.SharedKafka;
 import shop.testkit.ShopHttp;
@@ -64,6 +65,8 @@ class ExportedTraceTest {
                     .as("TODO 3: every handler's span is a child of a span of the same trace (headersFor passes the current span on)")
                     .allSatisfy(span -> assertThat(parents).containsKey(span.getParentSpanId()))
                     .extracting(SpanData::getName).contains("handle OrderPlaced", "handle PaymentCharged", "handle StockReserved");
+            assertThat(handlers(spans, request.getTraceId())).as("every handler's span names the order (order.id)")
+                    .allSatisfy(span -> assertThat(span.getAttributes().get(Tracing.ORDER_ID)).isEqualTo(id));
             assertThat(registry.scrape("application/openmetrics-text").lines()
                     .filter(line -> line.startsWith("shop_order_duration_seconds_bucket{") && line.contains("impl=\"choreography\"")
                             && line.contains("trace_id=\"" + request.getTraceId() + "\"")))

@@ -13,6 +13,7 @@ import io.temporal.worker.WorkerOptions;
 import shop.domain.Domain;
 import shop.flow.OrderListener;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
+import shop.orchestration.observe.OrderIdOnSpans;
 import shop.orchestration.observe.StepTimer;
 import shop.orchestration.observe.TemporalTracing;
 import shop.orchestration.workflow.DomainActivities;
@@ -45,7 +46,7 @@ public final class OrchestrationWorker implements AutoCloseable {
     public static OrchestrationWorker start(WorkflowClient client, OrderListener listener, OpenTelemetry openTelemetry,
                                             String taskQueue, Consumer<Worker> register) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new StepTimer(listener), TemporalTracing.workerInterceptor(openTelemetry))
+                .setWorkerInterceptors(new OrderIdOnSpans(), new StepTimer(listener), TemporalTracing.workerInterceptor(openTelemetry))
                 .build());
         // No sticky queue: the embedded test server never hands a dead worker's sticky tasks to another worker,
         // so after a restart those workflows would wait forever. Without it each workflow task replays the

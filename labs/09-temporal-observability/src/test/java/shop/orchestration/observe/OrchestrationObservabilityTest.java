@@ -29,6 +29,7 @@ import shop.infra.Ports;
 import shop.lab.Todo;
 import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
+import shop.observe.Tracing;
 import shop.orchestration.flow.OrchestrationFlowFactory;
 import shop.testkit.Labs;
 import shop.testkit.Scrape;
@@ -95,8 +96,8 @@ class OrchestrationObservabilityTest {
         assertThat(scrape.require("shop_orders_placed_total", "impl=\"orchestration\"")).isGreaterThanOrEqualTo(2);
         assertThat(scrape.require("shop_orders_completed_total", "impl=\"orchestration\"")).isGreaterThanOrEqualTo(2);
         assertThat(scrape.value("shop_step_duration_seconds_count",
-                "impl=\"orchestration\"", "step=\"charge\"", "outcome=\"ok\"").orElse(0))
-                .as("TODO 3: StepTimer reports every activity to the order listener as a step")
+                "impl=\"orchestration\"", "service=\"payment\"", "step=\"charge\"", "outcome=\"ok\"").orElse(0))
+                .as("TODO 3: StepTimer reports every activity to the order listener as a step, with its service")
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -145,6 +146,11 @@ class OrchestrationObservabilityTest {
                 .contains("RunWorkflow:ControlledOrderWorkflow", "RunActivity:Charge", "RunActivity:Reserve", "RunActivity:Book");
         assertThat(sameTrace).as("the trace starts at the shop's HTTP request that placed the order")
                 .contains("POST /orders");
+        assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getTraceId().equals(start.getTraceId())
+                        && span.getName().startsWith("RunActivity:"))
+                .as("every activity's span names the order (order.id), so a trace search by order id finds it")
+                .isNotEmpty()
+                .allSatisfy(span -> assertThat(span.getAttributes().get(Tracing.ORDER_ID)).isEqualTo(id));
         List<String> requestTraces = spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getName().equals("POST /orders")).map(SpanData::getTraceId).toList();
         String openMetrics = registry.scrape("application/openmetrics-text");

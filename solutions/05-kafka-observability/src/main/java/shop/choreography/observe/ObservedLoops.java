@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import shop.choreography.events.EventCodec;
 import shop.choreography.handlers.LoopHooks;
+import shop.observe.Tracing;
 
 /**
  * Handler loops that publish their Kafka client metrics, trace each record (a span exported over OTLP when the shop
@@ -60,6 +61,7 @@ public final class ObservedLoops implements LoopHooks {
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.destination.name", input.topic())
                 .setAttribute("messaging.kafka.offset", input.offset())
+                .setAttribute(Tracing.ORDER_ID, input.key()) // events are keyed by order id
                 .startSpan();
         Scope scope = span.makeCurrent();
         return () -> {
