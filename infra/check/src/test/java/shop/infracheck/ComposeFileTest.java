@@ -103,12 +103,33 @@ class ComposeFileTest {
             if (parts[0].startsWith("./") && !Files.exists(Infra.file(parts[0]))) {
                 missing.add(name + ": " + parts[0]);
             }
-            if (parts.length < 3 || !List.of(parts[2].split(",")).contains("z")) {
+            boolean bindMount = parts[0].startsWith("./") || parts[0].startsWith("/");
+            if (bindMount && (parts.length < 3 || !List.of(parts[2].split(",")).contains("z"))) {
                 unlabelled.add(name + ": " + volume.asText());
             }
         }));
         assertThat(missing).isEmpty();
         assertThat(unlabelled).as("bind mounts without :z (SELinux hosts would deny the container)").isEmpty();
+    }
+
+    /** ./shop stack down, then up: the topics, offsets, workflows and their histories are still there. */
+    @Test
+    void kafkaAndTemporalKeepTheirDataOnNamedVolumes() {
+        JsonNode declared = Infra.yaml("docker-compose.yml").path("volumes");
+        JsonNode kafka = services.get("kafka");
+        String logDirs = kafka.path("environment").path("KAFKA_LOG_DIRS").asText();
+        assertThat(strings(kafka.path("volumes"))).as("Kafka's log dirs on a named volume").contains("kafka-data:" + logDirs);
+        assertThat(logDirs).as("a directory the image's user owns (apache/kafka's Dockerfile)").isEqualTo("/var/lib/kafka/data");
+        assertThat(kafka.path("environment").path("CLUSTER_ID").asText())
+                .as("one cluster id on every start, so the formatted volume is reused").hasSize(22);
+
+        JsonNode temporal = services.get("temporal");
+        assertThat(strings(temporal.path("volumes"))).contains("temporal-data:/home/temporal");
+        assertThat(text(temporal.path("command"))).as("the dev server's SQLite file on that volume")
+                .contains("--db-filename /home/temporal/");
+
+        assertThat(declared.has("kafka-data") && declared.has("temporal-data"))
+                .as("top-level volumes: " + declared).isTrue();
     }
 
     @Test

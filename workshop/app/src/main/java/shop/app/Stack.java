@@ -57,10 +57,16 @@ final class Stack {
         return List.of();
     }
 
-    void down(StackFiles files) throws InterruptedException {
+    /** @param volumes also forget what the volumes keep: Kafka's topics, Temporal's workflows */
+    void down(StackFiles files, boolean volumes) throws InterruptedException {
         List<String> arguments = new ArrayList<>(files.composeArguments());
         arguments.addAll(List.of("down", "--remove-orphans"));
-        out.println("docker compose " + String.join(" ", arguments) + "   (forgets every metric, trace, topic and workflow)");
+        if (volumes) {
+            arguments.add("--volumes");
+        }
+        out.println("docker compose " + String.join(" ", arguments) + (volumes
+                ? "   (forgets every metric, trace, topic and workflow)"
+                : "   (forgets metrics and traces; Kafka's topics and Temporal's workflows stay on their volumes)"));
         int exit = docker.compose(arguments, Duration.ofMinutes(5), out);
         if (exit != 0) {
             throw new IllegalStateException("docker compose down failed (exit code " + exit + "): its own messages are above");

@@ -36,10 +36,12 @@ final class StackCommand implements Callable<Integer> {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Stop the stack and forget its data (this is also the reset).")
-    int down() throws Exception {
+            description = {"Stop the stack. Kafka's topics and Temporal's workflows stay on their volumes for the next up;",
+                    "metrics and traces are forgotten. With --volumes, forget everything (this is the reset)."})
+    int down(@Option(names = "--volumes", description = "also remove the volumes: topics, offsets, workflows")
+             boolean volumes) throws Exception {
         Stack stack = stack();
-        stack.down(stack.files());
+        stack.down(stack.files(), volumes);
         out().println("The stack is down.");
         return 0;
     }

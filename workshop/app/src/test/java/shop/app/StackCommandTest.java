@@ -142,6 +142,27 @@ class StackCommandTest {
         assertThat(cli.out.toString()).contains("up").contains("down").contains("status");
     }
 
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void downKeepsTheVolumesUnlessAskedToForgetThem(@TempDir Path infra) throws Exception {
+        Files.writeString(infra.resolve("docker-compose.yml"), "services: {}\n");
+        Path calls = infra.resolve("calls");
+        Path docker = fakeDocker(infra, """
+                case "$*" in
+                  "compose version --short") echo 2.39.1 ;;
+                  "info --format {{.OperatingSystem}}") echo "Docker Desktop" ;;
+                  *) echo "$*" >> '%s' ;;
+                esac""".formatted(calls));
+        Stack stack = new Stack(infra, docker.toString(), new PrintWriter(new StringWriter(), true));
+
+        stack.down(stack.files(), false);
+        stack.down(stack.files(), true);
+
+        assertThat(Files.readAllLines(calls)).filteredOn(call -> call.contains(" down "))
+                .containsExactly("compose -f docker-compose.yml down --remove-orphans",
+                        "compose -f docker-compose.yml down --remove-orphans --volumes");
+    }
+
     private static Path fakeDocker(Path dir, String body) throws Exception {
         Path script = dir.resolve("docker");
         Files.writeString(script, "#!/bin/sh\n" + body + "\n");
