@@ -86,10 +86,13 @@ class QueriesAgainstRealPrometheusTest {
         awaitScraped("a GC pause", "sum(jvm_gc_pause_seconds_count)", 1);
         awaitScraped("the SLO rules to be evaluated", "count(impl:shop_order_slo_errors:ratio_rate6h)", 1);
         awaitScrapes(2); // so every rate() over the real shop's last meters has two samples
-        // A failed scrape (a loaded machine) marks every gauge stale: take a moment whose last scrape worked.
+        // A failed scrape (a loaded machine) marks every gauge stale: take the very moment of a scrape that worked
+        // (every sample of one scrape has its timestamp), not "now", when the next scrape may have failed already.
+        String lastGoodScrape = "max(timestamp(up{job=\"shop\"} == 1))";
+        double[] scrapedAt = new double[1];
         await("a successful scrape").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> prometheus.query("up{job=\"shop\"} == 1").resultCount() > 0);
-        realShopOnly = Instant.now();
+                .until(() -> (scrapedAt[0] = prometheus.sum(lastGoodScrape)) > 0);
+        realShopOnly = Instant.ofEpochMilli(Math.round(scrapedAt[0] * 1000));
 
         // Then real Kafka clients and a Temporal worker add what the shop alone rarely does (dead letters, failed
         // and canceled workflows), so that every query can be checked against the names the clients emit.
