@@ -2,6 +2,8 @@ package shop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -23,7 +25,8 @@ class TerminateCommandTest {
     void startTemporal() {
         temporal = EmbeddedTemporal.start(Ports.pickFree());
         client = WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build()));
+                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target())
+                        .setRpcTimeout(Duration.ofSeconds(30)).build())); // a loaded CI machine answers slowly
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -107,6 +108,12 @@ class OrderControlHttpTest {
         worker.close();
         try {
             String id = http.placeOrder("di", "MUG-1", 1);
+            long asked = System.nanoTime();
+            ShopHttp.Response unanswered = http.get("/orders/" + id + "/progress");
+            assertThat(unanswered.status()).as("GET progress with no worker; body " + unanswered.body()).isEqualTo(503);
+            assertThat(unanswered.body().get("error").asText()).contains("no worker answered the query");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("how long the query waited for a worker")
+                    .isLessThan(WorkflowControl.QUERY_PATIENCE.multipliedBy(3));
 
             ShopHttp.Response cancelled = http.post("/orders/" + id + "/cancel", "{}");
 
