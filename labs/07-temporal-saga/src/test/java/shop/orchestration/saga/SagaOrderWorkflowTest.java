@@ -21,6 +21,7 @@ import shop.domain.Service;
 import shop.flow.OrderStatus;
 import shop.lab.Todo;
 import shop.orchestration.workflow.DomainActivities;
+import shop.orchestration.workflow.ForwardingActivities;
 import shop.orchestration.workflow.OrderOutcome;
 import shop.orchestration.workflow.OrderStarter;
 import shop.orchestration.workflow.Steps;
@@ -125,20 +126,13 @@ class SagaOrderWorkflowTest {
         assertThat(domain.shipping().bookingCount(order.id())).as("bookings").isEqualTo(1);
     }
 
-    /** Delegates to the real activities, except that the first booking never answers in time. */
-    private static final class CarrierThatHangsOnce implements shop.orchestration.workflow.OrderActivities {
-        private final shop.orchestration.workflow.OrderActivities real;
+    /** The real activities, except that the first booking never answers in time. */
+    private static final class CarrierThatHangsOnce extends ForwardingActivities {
         private final java.util.concurrent.atomic.AtomicBoolean hung = new java.util.concurrent.atomic.AtomicBoolean();
 
         CarrierThatHangsOnce(shop.orchestration.workflow.OrderActivities real) {
-            this.real = real;
+            super(real);
         }
-
-        @Override public String charge(Order order) { return real.charge(order); }
-        @Override public void reserve(Order order) { real.reserve(order); }
-        @Override public void refund(String orderId) { real.refund(orderId); }
-        @Override public void release(String orderId) { real.release(orderId); }
-        @Override public void cancel(String orderId) { real.cancel(orderId); }
 
         @Override
         public String book(Order order) {
@@ -150,7 +144,7 @@ class SagaOrderWorkflowTest {
                 }
                 throw new IllegalStateException("this attempt was given up on long ago");
             }
-            return real.book(order);
+            return super.book(order);
         }
     }
 

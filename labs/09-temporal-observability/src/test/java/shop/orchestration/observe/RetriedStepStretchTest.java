@@ -25,7 +25,7 @@ import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.control.OrderInput;
 import shop.orchestration.workflow.DomainActivities;
-import shop.orchestration.workflow.OrderActivities;
+import shop.orchestration.workflow.ForwardingActivities;
 import shop.orchestration.workflow.OrderOutcome;
 import shop.orchestration.workflow.OrderStarter;
 import shop.orchestration.workflow.Steps;
@@ -54,24 +54,17 @@ class RetriedStepStretchTest {
     @Test
     void aChargeThatSucceedsAtItsSecondAttemptIsOkAfterRetry() {
         Domain domain = Domain.demo();
-        DomainActivities real = new DomainActivities(domain);
         AtomicBoolean failedOnce = new AtomicBoolean();
         Worker worker = env.newWorker(Steps.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(ControlledOrderWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new OrderActivities() {
+        worker.registerActivitiesImplementations(new ForwardingActivities(new DomainActivities(domain)) {
             @Override
             public String charge(Order order) {
                 if (failedOnce.compareAndSet(false, true)) {
                     throw new TransientFailure("the payment service hiccuped");
                 }
-                return real.charge(order);
+                return super.charge(order);
             }
-
-            @Override public void reserve(Order order) { real.reserve(order); }
-            @Override public String book(Order order) { return real.book(order); }
-            @Override public void refund(String orderId) { real.refund(orderId); }
-            @Override public void release(String orderId) { real.release(orderId); }
-            @Override public void cancel(String orderId) { real.cancel(orderId); }
         });
         env.start();
         long price = domain.catalog().priceCents("MUG-1").orElseThrow();
