@@ -80,6 +80,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
             ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
+            OrderControlRoutes.register(config.routes, this.flows, lookup::find);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -1,6 +1,12 @@
 package shop.testkit;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -10,6 +16,8 @@ import shop.lab.Todo;
 /** Waiting the way every lab test waits: poll a condition, give up after a while, fail at once on a TODO. */
 public final class Labs {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A TODO's message as it reads in a failure that crossed a process or the wire (Temporal quotes it). */
+    private static final Pattern TODO_MESSAGE = Pattern.compile("TODO \\d+ is not done yet: [^'\\n]*");
 
     private Labs() {}
 
@@ -52,5 +60,36 @@ public final class Labs {
         } finally {
             Todo.forget();
         }
+    }
+
+    /**
+     * Calls the workflow from outside (a query, a signal, a result) and, when it failed because a TODO was reached
+     * in the worker, fails with that TODO's own message rather than with the query or gRPC exception around it.
+     */
+    public static <T> T unwrapped(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            Optional<String> todo = todoIn(e);
+            if (todo.isPresent()) {
+                throw new AssertionFailedError(todo.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The message of the TODO somewhere in this failure's causes, as the placeholder or as the text of one. */
+    public static Optional<String> todoIn(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof Todo todo) {
+                return Optional.of(todo.getMessage());
+            }
+            Matcher quoted = TODO_MESSAGE.matcher(String.valueOf(cause.getMessage()));
+            if (quoted.find()) {
+                return Optional.of(quoted.group());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -56,4 +56,23 @@ class LabsTest {
     void startWithPassesWhenNoProbeReachesATodo() {
         Labs.startWith("nothing open", () -> {}, () -> {});
     }
+
+    @Test
+    void unwrappedFailsWithTheTodoQuotedInsideAWrappedFailure() {
+        RuntimeException fromTheWorker = new RuntimeException("query failed", new IllegalStateException(
+                "message='TODO 1 is not done yet: answer the progress query', type='shop.lab.Todo', nonRetryable=false"));
+
+        assertThatThrownBy(() -> Labs.unwrapped(() -> { throw fromTheWorker; }))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("TODO 1 is not done yet: answer the progress query")
+                .hasCause(fromTheWorker);
+    }
+
+    @Test
+    void unwrappedLeavesOtherFailuresAndAnswersAlone() {
+        IllegalStateException other = new IllegalStateException("no TODO here");
+
+        assertThatThrownBy(() -> Labs.unwrapped(() -> { throw other; })).isSameAs(other);
+        assertThat(Labs.unwrapped(() -> "answer")).isEqualTo("answer");
+    }
 }

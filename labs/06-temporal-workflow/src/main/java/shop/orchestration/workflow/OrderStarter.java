@@ -10,17 +10,16 @@ public final class OrderStarter {
     private OrderStarter() {}
 
     public static WorkflowOptions optionsFor(String orderId) {
-        // TODO 4: WorkflowOptions.newBuilder() with the order id as workflow id, Steps.TASK_QUEUE as task queue,
-        //   and WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE (not even after the first finished)
+        // TODO 4: options under which one order is one workflow: its id is the order's, it goes to the queue the
+        //   worker polls (Steps), and Temporal refuses a second workflow with that id, even after the first ended.
         throw new Todo(4, "build the workflow options in OrderStarter.optionsFor");
         // end TODO 4
     }
 
     /** @return true if this call started the workflow, false if the order was already placed */
     public static boolean start(WorkflowClient client, Order order) {
-        // TODO 4: client.newWorkflowStub(OrderWorkflow.class, optionsFor(order.id())), then
-        //   WorkflowClient.start(workflow::process, order); return true.
-        //   A second start with the same id throws WorkflowExecutionAlreadyStarted: catch it, return false.
+        // TODO 4: start the order's workflow without waiting for its end. The server refuses an id it has seen:
+        //   placing the same order twice starts nothing new, and this method says so.
         throw new Todo(4, "start the workflow in OrderStarter.start");
         // end TODO 4
     }

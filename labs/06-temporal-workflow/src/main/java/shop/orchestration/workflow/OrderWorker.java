@@ -11,9 +11,7 @@ public final class OrderWorker {
 
     /** Registers the order workflow and the domain activities on a new worker for {@link Steps#TASK_QUEUE}. */
     public static Worker register(WorkerFactory factory, Domain domain) {
-        // TODO 3: factory.newWorker(Steps.TASK_QUEUE), then on that worker
-        //   registerWorkflowImplementationTypes(OrderWorkflowImpl.class) and
-        //   registerActivitiesImplementations(new DomainActivities(domain)); return the worker.
+        // TODO 3: a worker on the task queue the starter uses (Steps), that runs this lab's workflow and activities.
         throw new Todo(3, "create the worker and register the workflow and activities in OrderWorker.register");
         // end TODO 3
     }

@@ -1,7 +1,7 @@
 package shop.orchestration.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +12,7 @@ import shop.domain.Domain;
 import shop.domain.FaultSettings;
 import shop.domain.Order;
 import shop.domain.OrderLine;
+import shop.lab.Todo;
 
 /** The activities are plain Java objects: they can be tested without Temporal. */
 class DomainActivitiesTest {
@@ -35,9 +36,13 @@ class DomainActivitiesTest {
         domain.faults().apply(FaultSettings.none().withDeclineRate(1));
         DomainActivities activities = new DomainActivities(domain);
 
-        ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> activities.charge(order("LAMP-1", 1)));
+        Throwable thrown = catchThrowable(() -> activities.charge(order("LAMP-1", 1)));
+        if (thrown instanceof Todo open) {
+            throw open;
+        }
 
-        assertThat(failure).as("TODO 1: a BusinessFailure becomes an ApplicationFailure").isNotNull();
+        assertThat(thrown).as("TODO 1: a BusinessFailure becomes an ApplicationFailure").isInstanceOf(ApplicationFailure.class);
+        ApplicationFailure failure = (ApplicationFailure) thrown;
         assertThat(failure.getType()).as("TODO 1: the failure type is the reason").isEqualTo("card-declined");
         assertThat(failure.isNonRetryable()).as("TODO 1: a declined card must not be retried").isTrue();
     }

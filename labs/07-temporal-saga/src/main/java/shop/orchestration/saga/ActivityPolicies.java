@@ -14,15 +14,16 @@ public final class ActivityPolicies {
      */
     public static final ActivityOptions STEPS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(3))
-            // TODO 1: add .setRetryOptions(RetryOptions.newBuilder()...build()): initial interval 50 ms, backoff
-            //   coefficient 2, maximum interval 1 s, maximum attempts 10
+            // TODO 1: retry what may work next time: soon after the first failure (tens of milliseconds), twice as
+            //   long before each next attempt but never more than a second, and give up after about ten attempts
+            //   so the saga can compensate. API: RetryOptions.
             // end TODO 1
             .build();
 
     /** Refund, release, cancel: giving up would leak money or stock, so retry until done (no maximum). */
     public static final ActivityOptions COMPENSATIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(3))
-            // TODO 1: the same retry options without a maximum number of attempts
+            // TODO 1: retry the same way, but never give up: an undo that stops halfway leaks money or stock.
             // end TODO 1
             .build();
 }

@@ -44,9 +44,9 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
             steps.book(input.order());
             if (input.warehouseDeadline() != null && cancelReason == null) {
                 at(AWAITING_WAREHOUSE);
-                // TODO 3: a durable timer. Workflow.await(input.warehouseDeadline(), () -> confirmed || cancelReason != null)
-                //   waits until the condition holds or the deadline passes, and returns false on the deadline;
-                //   then set cancelReason = WAREHOUSE_TIMEOUT (the code below compensates).
+                // TODO 3: a durable timer: wait until the warehouse confirms or the order is cancelled, but no longer
+                //   than the input's deadline; if the deadline comes first, the order is cancelled with
+                //   WAREHOUSE_TIMEOUT (the code below compensates). API: Workflow (its timers live in the server).
                 throw new Todo(3, "wait for the warehouse in ControlledOrderWorkflowImpl.process");
                 // end TODO 3
             }
@@ -66,15 +66,15 @@ public final class ControlledOrderWorkflowImpl implements ControlledOrderWorkflo
 
     @Override
     public OrderProgress progress() {
-        // TODO 1: answer the query from the workflow's state: return progress (never change state in a query)
+        // TODO 1: where the order stands, answered from the workflow's own state; a query changes nothing.
         throw new Todo(1, "answer the progress query in ControlledOrderWorkflowImpl.progress");
         // end TODO 1
     }
 
     @Override
     public void cancel(String reason) {
-        // TODO 2: remember the first reason in cancelReason; at() checks it before each step, and the wait
-        //   for the warehouse ends when it is set. (A signal handler only changes state; the workflow reacts.)
+        // TODO 2: remember why the order is to be cancelled (the first reason wins). A signal handler only changes
+        //   state; the workflow reacts to it: at its next step (see at()) or when its wait for the warehouse ends.
         throw new Todo(2, "handle the cancel signal in ControlledOrderWorkflowImpl.cancel");
         // end TODO 2
     }

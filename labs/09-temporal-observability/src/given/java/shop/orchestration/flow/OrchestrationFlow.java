@@ -18,6 +18,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverterException;
 import shop.domain.Order;
+import shop.flow.OrderControl;
 import shop.flow.OrderFlow;
 import shop.flow.OrderIdTaken;
 import shop.flow.OrderListener;
@@ -26,7 +27,6 @@ import shop.flow.OrderView;
 import shop.flow.TimelineEntry;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
-import shop.orchestration.control.OrderProgress;
 import shop.orchestration.observe.HistoryTimeline;
 import shop.orchestration.workflow.OrderOutcome;
 import shop.orchestration.workflow.OrderStarter;
@@ -38,7 +38,7 @@ import shop.orchestration.workflow.OrderStarter;
  * with reason "terminated" (and nothing undone, see {@link WorkflowEnd}); a workflow that is not the order under
  * an order's id is no order ({@link OrderIdTaken} when placing, no view when reading).
  */
-public final class OrchestrationFlow implements OrderFlow {
+public final class OrchestrationFlow implements OrderFlow, OrderControl {
     public static final String NAME = "orchestration";
 
     /**
@@ -174,8 +174,14 @@ public final class OrchestrationFlow implements OrderFlow {
      * The running order's progress, asked of the workflow itself (lab 08's query). It needs a live worker, which
      * is why {@link #view} reads the server's history instead: the view must answer while the worker is down.
      */
-    public OrderProgress progress(String orderId) {
-        return client.newWorkflowStub(ControlledOrderWorkflow.class, orderId).progress();
+    @Override
+    public Progress progress(String orderId) {
+        return new WorkflowControl(client).progress(orderId);
+    }
+
+    @Override
+    public void cancel(String orderId, String reason) {
+        new WorkflowControl(client).cancel(orderId, reason);
     }
 
     /** Empty if the payload is not a T: anyone who can reach the server can start a workflow with any input. */

@@ -12,9 +12,8 @@ public final class TemporalMetrics {
     private TemporalMetrics() {}
 
     public static Scope scope(MeterRegistry registry) {
-        // TODO 1: return new RootScopeBuilder()  (com.uber.m3.tally)
-        //       .reporter(new MicrometerClientStatsReporter(registry))  (io.temporal.common.reporter)
-        //       .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+        // TODO 1: a Tally root scope whose metrics land in this registry as Micrometer meters, reported every second.
+        //   API: RootScopeBuilder (com.uber.m3.tally), MicrometerClientStatsReporter (io.temporal.common.reporter).
         throw new Todo(1, "report the SDK's metrics into the registry in TemporalMetrics.scope");
         // end TODO 1
     }

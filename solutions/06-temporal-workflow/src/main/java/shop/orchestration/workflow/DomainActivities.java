@@ -19,9 +19,9 @@ public final class DomainActivities implements OrderActivities {
 
     @Override
     public String charge(Order order) {
-        // TODO 1: charge the order through domain.payments().charge(key, orderId, customer, amount) and return
-        //   the payment id. The key must be the same on every attempt: order.id() + ":charge".
-        //   Catch BusinessFailure and throw finalNo(it) instead.
+        // TODO 1: charge the order and return the payment id. Temporal runs an activity again when an attempt
+        //   fails or its worker dies: a second attempt must find the first charge, never make another. A business
+        //   "no" (BusinessFailure) is final: hand it to finalNo so that Temporal does not retry it.
         try {
             return domain.payments().charge(order.id() + ":charge", order.id(), order.customer(), order.totalCents())
                     .paymentId();
@@ -33,7 +33,7 @@ public final class DomainActivities implements OrderActivities {
 
     @Override
     public void reserve(Order order) {
-        // TODO 1: the same for domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines())
+        // TODO 1: reserve the order's stock, with the same two rules.
         try {
             domain.inventory().reserve(order.id() + ":reserve", order.id(), order.lines());
         } catch (BusinessFailure no) {
@@ -44,7 +44,7 @@ public final class DomainActivities implements OrderActivities {
 
     @Override
     public String book(Order order) {
-        // TODO 1: the same for domain.shipping().book(order.id() + ":book", order.id(), order.customer())
+        // TODO 1: book a carrier and return its tracking id, with the same two rules.
         try {
             return domain.shipping().book(order.id() + ":book", order.id(), order.customer());
         } catch (BusinessFailure no) {
@@ -73,8 +73,8 @@ public final class DomainActivities implements OrderActivities {
      * Temporal retries it by the activity's retry policy.
      */
     private static ApplicationFailure finalNo(BusinessFailure no) {
-        // TODO 1: return ApplicationFailure.newNonRetryableFailure(message, type) with the reason as its type
-        //   ("card-declined"), so the workflow can tell why the order was rejected.
+        // TODO 1: a failure that Temporal never retries, whose type is the business reason ("card-declined"),
+        //   so the workflow can tell why the order was rejected. API: ApplicationFailure.
         return ApplicationFailure.newNonRetryableFailure(no.getMessage(), no.reason());
         // end TODO 1
     }

@@ -10,9 +10,7 @@ public final class OrderWorker {
 
     /** Registers the order workflow and the domain activities on a new worker for {@link Steps#TASK_QUEUE}. */
     public static Worker register(WorkerFactory factory, Domain domain) {
-        // TODO 3: factory.newWorker(Steps.TASK_QUEUE), then on that worker
-        //   registerWorkflowImplementationTypes(OrderWorkflowImpl.class) and
-        //   registerActivitiesImplementations(new DomainActivities(domain)); return the worker.
+        // TODO 3: a worker on the task queue the starter uses (Steps), that runs this lab's workflow and activities.
         Worker worker = factory.newWorker(Steps.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         worker.registerActivitiesImplementations(new DomainActivities(domain));

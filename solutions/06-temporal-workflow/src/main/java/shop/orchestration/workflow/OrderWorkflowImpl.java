@@ -16,8 +16,8 @@ public final class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderOutcome process(Order order) {
-        // TODO 2: call activities.charge, activities.reserve and activities.book with the order, in that order,
-        //   then return OrderOutcome.completed(). (Each call looks local; Temporal schedules it on a worker.)
+        // TODO 2: charge, reserve and book, in that order, then say the order completed. The workflow does no I/O
+        //   itself: it is replayed from its history after a crash, and a replay must not charge again.
         activities.charge(order);
         activities.reserve(order);
         activities.book(order);

@@ -17,16 +17,13 @@ public final class SagaOrderWorkflow implements OrderWorkflow {
     private final OrderActivities steps = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.STEPS);
     private final OrderActivities undo = Workflow.newActivityStub(OrderActivities.class, ActivityPolicies.COMPENSATIONS);
 
-    // TODO 3: Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
-    //   before each step, register its undo: saga.addCompensation(undo::refund, order.id()) before
-    //   steps.charge(order); undo::release before steps.reserve; undo::cancel before steps.book.
-    //   All done: return OrderOutcome.completed().
-    // TODO 2: a failed step throws ActivityFailure; catch it. Rejections.reasonOf(failure) says why.
-    //   A declined card (a definite no, Rejections.isDefiniteNo, before anything was charged) did nothing:
-    //   return OrderOutcome.rejected(reason, false) without compensating.
-    //   Otherwise saga.compensate() and return OrderOutcome.rejected(reason, charged): a charge that gave up after
-    //   its retries may still have gone through, so the refund runs, but only a charge that completed counts as
-    //   compensated.
+    // TODO 3: charge, reserve and book (the `steps` stub), registering before each step the undo that takes it
+    //   back (the `undo` stub): a step that timed out may still have happened, and every undo is harmless when
+    //   there is nothing to undo. On failure the undos run one at a time, last first. API: io.temporal.workflow.Saga.
+    // TODO 2: a failed step reaches the workflow as an ActivityFailure: reject the order with its reason (Rejections)
+    //   and undo what was done. Only a refused charge (a definite no, before anything was charged) undoes nothing.
+    //   A charge that gave up after its retries may still have gone through: undo it anyway, but report the order
+    //   compensated only if a step had completed.
     // tag::saga[]
     @Override
     public OrderOutcome process(Order order) {

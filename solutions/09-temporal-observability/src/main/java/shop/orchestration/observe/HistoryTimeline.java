@@ -23,12 +23,9 @@ public final class HistoryTimeline {
 
     /** One entry per activity that has closed, in the order they closed. */
     public static List<TimelineEntry> of(List<HistoryEvent> history) {
-        // TODO 4: walk the events in order. Remember each ActivityTaskScheduled event by its event id
-        //   (event.hasActivityTaskScheduledEventAttributes(), event.getEventId()). For each closing event,
-        //   add entry(scheduled, closing, outcome), finding the scheduled event by getScheduledEventId():
-        //   - ActivityTaskCompleted: outcome "ok"
-        //   - ActivityTaskFailed: outcomeOf(its getFailure())
-        //   - ActivityTaskTimedOut: Rejections.GAVE_UP
+        // TODO 4: one entry (see entry below) per activity that closed: completed ("ok"), failed (outcomeOf its
+        //   failure) or timed out (Rejections.GAVE_UP), from when it was scheduled to when it closed. A closing event
+        //   points back at its scheduled event by id.
         Map<Long, HistoryEvent> scheduled = new HashMap<>();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (HistoryEvent event : history) {

@@ -13,9 +13,8 @@ public final class TemporalMetrics {
     private TemporalMetrics() {}
 
     public static Scope scope(MeterRegistry registry) {
-        // TODO 1: return new RootScopeBuilder()  (com.uber.m3.tally)
-        //       .reporter(new MicrometerClientStatsReporter(registry))  (io.temporal.common.reporter)
-        //       .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+        // TODO 1: a Tally root scope whose metrics land in this registry as Micrometer meters, reported every second.
+        //   API: RootScopeBuilder (com.uber.m3.tally), MicrometerClientStatsReporter (io.temporal.common.reporter).
         return new RootScopeBuilder()
                 .reporter(new MicrometerClientStatsReporter(registry))
                 .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));

@@ -21,10 +21,9 @@ public final class TemporalTracing {
      * propagators the OpenTelemetry instance was (or was not) configured with.
      */
     public static OpenTracingOptions options(OpenTelemetry openTelemetry) {
-        // TODO 2: an OpenTracing tracer that writes OpenTelemetry spans:
-        //   W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
-        //   io.opentracing.Tracer tracer = OpenTracingShim.createTracerShim(openTelemetry.getTracerProvider(), w3c, w3c);
-        //   return OpenTracingOptions.newBuilder().setTracer(tracer).build();
+        // TODO 2: options whose tracer is OpenTracing on the outside and writes this OpenTelemetry's spans inside,
+        //   carrying the context as W3C traceparent. API: OpenTracingShim (package io.opentelemetry.opentracingshim),
+        //   W3CTraceContextPropagator.
         W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
         return OpenTracingOptions.newBuilder()
                 .setTracer(OpenTracingShim.createTracerShim(openTelemetry.getTracerProvider(), w3c, w3c))
