@@ -36,7 +36,7 @@ class RetriedStepStretchTest {
     private final List<String> chargeOutcomes = new CopyOnWriteArrayList<>();
     private final OrderListener listener = new OrderListener() {
         @Override
-        public void stepFinished(String impl, String step, Duration duration, String outcome) {
+        public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
             if (step.equals("charge")) {
                 chargeOutcomes.add(outcome);
             }
