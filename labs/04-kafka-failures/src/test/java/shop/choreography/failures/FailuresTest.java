@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -66,22 +65,25 @@ class FailuresTest {
     private EventPublisher publisher;
     private OrderProjection orders;
 
-    @BeforeAll
-    void createTopics() {
-        topics.create(SharedKafka.bootstrapServers());
-        publisher = new EventPublisher(SharedKafka.bootstrapServers(), topics);
-    }
-
     /** Starts the four services and the order projection, once the TODOs the test needs are done. */
     private void needs(String what, int... todos) {
-        FirstOpenTodo.of(what, publisher.producer(), topics.deadLetters(), todos);
+        FirstOpenTodo.of(what, () -> publisher().producer(), topics.deadLetters(), todos);
         if (orders == null) {
             String kafka = SharedKafka.bootstrapServers();
             for (String service : List.of("order", "payment", "inventory", "shipping")) {
-                services.add(ResilientServices.start(service, domain, Clock.systemUTC(), kafka, topics, publisher, LoopHooks.NONE));
+                services.add(ResilientServices.start(service, domain, Clock.systemUTC(), kafka, topics, publisher(), LoopHooks.NONE));
             }
             orders = new OrderProjection(kafka, topics.events(), ProjectionListener.NONE);
         }
+    }
+
+    /** The topics and the producer, made on first use: a starter's test fails before it needs them. */
+    private EventPublisher publisher() {
+        if (publisher == null) {
+            topics.create(SharedKafka.bootstrapServers());
+            publisher = new EventPublisher(SharedKafka.bootstrapServers(), topics);
+        }
+        return publisher;
     }
 
     @AfterAll
@@ -90,7 +92,9 @@ class FailuresTest {
         if (orders != null) {
             orders.close();
         }
-        publisher.close();
+        if (publisher != null) {
+            publisher.close();
+        }
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,10 +29,11 @@ final class FirstOpenTodo {
 
     /**
      * @param needs    what the test does, e.g. "this test refunds out-of-stock orders on Kafka"
-     * @param producer where TODO 6's probe may send its one dead letter (to {@code deadLetters}, group "probe")
+     * @param producer where TODO 6's probe may send its one dead letter (to {@code deadLetters}, group "probe"); asked for
+     *                 only when TODO 6 is tried
      * @param todos    the TODOs the test needs
      */
-    static void of(String needs, Producer<String, byte[]> producer, String deadLetters, int... todos) {
+    static void of(String needs, Supplier<Producer<String, byte[]>> producer, String deadLetters, int... todos) {
         Clock clock = Clock.systemUTC();
         Domain domain = Domain.demo();
         Instant now = clock.instant();
@@ -46,7 +48,7 @@ final class FirstOpenTodo {
                 5, () -> new OrderCompensation(clock).react(new PaymentRefunded(id + "/PaymentRefunded", id, now, now, "probe")),
                 6, () -> new DeadLetters(record -> {
                     throw new PoisonEvent("probe", null);
-                }, producer, deadLetters, "probe").process(new ConsumerRecord<>("probe", 0, 0, id, new byte[0])));
+                }, producer.get(), deadLetters, "probe").process(new ConsumerRecord<>("probe", 0, 0, id, new byte[0])));
         String list = Arrays.stream(todos).mapToObj(String::valueOf).collect(Collectors.joining(", "));
         Labs.startWith(needs + ", so it needs TODOs " + list,
                 Arrays.stream(todos).mapToObj(probes::get).toArray(Labs.Probe[]::new));
