@@ -22,9 +22,9 @@ public final class OrderCompensation implements Handler {
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof PaymentRefunded refunded) {
-            // TODO 5: the refund is the last step of every undo: answer OrderRejected with the refund's reason,
-            //   compensated = true
-            throw new Todo(5, "reject the order once it is refunded");
+            // TODO 5: a refund is the last undo of every compensation, so the order ends here: rejected, with the
+            //   refund's reason, and marked compensated (a declined card, which OrderDecider ends, undid nothing).
+            throw new Todo(5, "reject the order once it is refunded (OrderCompensation.java)");
             // end TODO 5
         }
         return List.of();

@@ -27,9 +27,10 @@ public final class RetryWithBackoff implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
-        // TODO 1: call the handler through the retry policy, which sleeps and doubles the pause after each
-        //   TransientFailure: retry.call(() -> handler.react(event))
-        throw new Todo(1, "retry the handler with backoff");
+        // TODO 1: a TransientFailure of the handler is tried again, after a pause that grows each time, as the policy
+        //   `retry` decides (the platform's Retry has the loop and the pauses); any other answer or exception passes
+        //   through.
+        throw new Todo(1, "retry the handler with backoff (RetryWithBackoff.java)");
         // end TODO 1
     }
 }

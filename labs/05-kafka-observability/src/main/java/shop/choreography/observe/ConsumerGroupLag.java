@@ -56,13 +56,12 @@ public final class ConsumerGroupLag implements AutoCloseable {
     public void refresh() throws Exception {
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic)
                 .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        // TODO 2: for each group, read its committed offsets first:
-        //   admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
-        //   then the log end offsets: endOffsets(partitions). (The other way round, a group that commits a record
-        //   written between the two reads looks ahead of the log: lag -1.) Sum, over the partitions, log end offset
-        //   minus committed offset (0 if the group never committed on that partition), never less than 0 per
-        //   partition. Set the sum in lagByGroup.get(group).
-        throw new Todo(2, "compute each consumer group's lag");
+        // TODO 2: each group's gauge (in lagByGroup) holds the records of the topic that the group has not committed
+        //   yet: summed over `partitions`, never below 0 on one, and a partition the group never committed on counts
+        //   from its start. The admin client knows what each group committed (listConsumerGroupOffsets); read that
+        //   before the log's ends (endOffsets, below): the other way round, a group that keeps up can look ahead of
+        //   the log.
+        throw new Todo(2, "compute each consumer group's lag (ConsumerGroupLag.java)");
         // end TODO 2
     }
 

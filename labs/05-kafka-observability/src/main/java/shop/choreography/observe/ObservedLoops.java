@@ -37,8 +37,9 @@ public final class ObservedLoops implements LoopHooks {
 
     @Override
     public void consumerCreated(Consumer<?, ?> consumer) {
-        // TODO 4: bind the consumer's own metrics to the registry: new KafkaClientMetrics(consumer).bindTo(registry),
-        //   and keep it in `bound` so consumerClosing can close it (a restarted service must not leave stale meters)
+        // TODO 4: while the consumer runs, its own client metrics are in the registry (records consumed, fetch rates,
+        //   how far behind it sees itself): Micrometer's KafkaClientMetrics. Keep them in `bound`, so that
+        //   consumerClosing closes them and a restarted service leaves no stale meters.
         // end TODO 4
     }
 
@@ -83,12 +84,11 @@ public final class ObservedLoops implements LoopHooks {
 
     @Override
     public Map<String, String> headersFor(ConsumerRecord<String, byte[]> input) {
-        // TODO 3: read the input's traceparent header (input.headers().lastHeader(TraceParent.HEADER), UTF-8) and
-        //   answer with its child, so the events this handler publishes continue the order's trace:
-        //   Map.of(TraceParent.HEADER, child.header()). No or a bad header: start a new trace.
-        //   Better still: handling() made this record's span current; if Span.current().isRecording() (a tracing SDK
-        //   is installed), answer with its trace and span ids, so the next service's span is a child of this one.
-        throw new Todo(3, "carry the trace context on to the events the handler publishes");
+        // TODO 3: the events this handler publishes continue the order's trace, as children of this record's span:
+        //   handling() made that span current (OpenTelemetry's Span.current()). Without a tracing SDK no span is
+        //   recording, and the input's own traceparent header (TraceParent, TODO 1) is what to continue; no header,
+        //   or a bad one, starts a new trace.
+        throw new Todo(3, "carry the trace context on to the events the handler publishes (ObservedLoops.java)");
         // end TODO 3
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import shop.domain.Domain;
@@ -16,6 +17,7 @@ import shop.flow.OrderListener;
 import shop.flow.OrderRecords;
 import shop.flow.OrderStatus;
 import shop.flow.ShopContext;
+import shop.choreography.observe.FirstOpenTodo;
 import shop.testkit.Labs;
 import shop.testkit.SharedKafka;
 
@@ -25,6 +27,11 @@ class ChoreographyConsoleTest {
     private final Domain domain = Domain.demo();
     private final ShopContext context = new ShopContext(domain, new SimpleMeterRegistry(), OrderListener.NONE,
             SharedKafka.bootstrapServers(), null, Set.of());
+
+    @BeforeEach
+    void startWithTheFirstOpenTodo() {
+        FirstOpenTodo.ofTheChoreography("this test runs the choreography");
+    }
 
     @Test
     void anOrdersRecordsSitOnOnePartitionAndCarryItsTrace() {

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import shop.choreography.observe.FirstOpenTodo;
 import shop.flow.OrderFlow;
 import shop.flow.ShopContext;
 import shop.testkit.OrderFlowScenarios;
@@ -19,6 +20,7 @@ class ChoreographyScenariosTest extends OrderFlowScenarios {
 
     @Override
     protected OrderFlow startFlow(ShopContext context) {
+        FirstOpenTodo.ofTheChoreography("the shared scenarios run on the choreography");
         return new ChoreographyFlow(context, "scenarios-" + UUID.randomUUID() + ".", Set.copyOf(ChoreographyFlow.SERVICES));
     }
 

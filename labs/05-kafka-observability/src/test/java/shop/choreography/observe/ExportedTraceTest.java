@@ -22,7 +22,6 @@ import shop.api.ShopServer;
 import shop.choreography.flow.ChoreographyFlow;
 import shop.domain.Domain;
 import shop.flow.ShopContext;
-import shop.lab.Todo;
 import shop.metrics.OrderMetrics;
 import shop.observe.Observability;
 import shop.observe.Tracing;
@@ -36,7 +35,7 @@ class ExportedTraceTest {
 
     @Test
     void todo3_theHttpRequestAndEveryHandlerAreSpansOfOneTrace() {
-        Todo.forget();
+        FirstOpenTodo.ofTheChoreography("this test places an order through the shop's HTTP API with a tracing SDK installed");
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
@@ -58,14 +57,19 @@ class ExportedTraceTest {
             SpanData request = spans.getFinishedSpanItems().stream()
                     .filter(span -> span.getName().equals("POST /orders")).findFirst().orElseThrow();
             Labs.await("the handlers' spans of the order's trace").until(() -> handlers(spans, request.getTraceId()).size() >= 4);
-            Map<String, String> parents = spans.getFinishedSpanItems().stream()
+            Map<String, String> spansOfTheTrace = spans.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(request.getTraceId()))
                     .collect(Collectors.toMap(SpanData::getSpanId, SpanData::getName, (a, b) -> a));
-            assertThat(handlers(spans, request.getTraceId()))
-                    .as("TODO 3: every handler's span is a child of a span of the same trace (headersFor passes the current span on)")
-                    .allSatisfy(span -> assertThat(parents).containsKey(span.getParentSpanId()))
-                    .extracting(SpanData::getName).contains("handle OrderPlaced", "handle PaymentCharged", "handle StockReserved");
-            assertThat(handlers(spans, request.getTraceId())).as("every handler's span names the order (order.id)")
+            List<SpanData> handlers = handlers(spans, request.getTraceId());
+            assertThat(handlers.stream().filter(span -> !spansOfTheTrace.containsKey(span.getParentSpanId()))
+                    .map(span -> span.getName() + " (span " + span.getSpanId() + ", parent " + span.getParentSpanId() + ")").toList())
+                    .as("TODO 3 (ObservedLoops.headersFor): these handlers' spans have a parent that is no span of the trace,"
+                            + " so the trace breaks there. Pass on the current span's ids (Span.current()), not the incoming"
+                            + " header's. The trace's spans: %s", spansOfTheTrace)
+                    .isEmpty();
+            assertThat(handlers.stream().map(SpanData::getName).toList())
+                    .contains("handle OrderPlaced", "handle PaymentCharged", "handle StockReserved");
+            assertThat(handlers).as("every handler's span names the order (order.id)")
                     .allSatisfy(span -> assertThat(span.getAttributes().get(Tracing.ORDER_ID)).isEqualTo(id));
             assertThat(registry.scrape("application/openmetrics-text").lines()
                     .filter(line -> line.startsWith("shop_order_duration_seconds_bucket{") && line.contains("impl=\"choreography\"")

@@ -48,9 +48,10 @@ public final class DeadLetters implements RecordProcessor {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
-        // TODO 6: copy the record (same key and value, its headers too) to deadLetterTopic, adding the headers
-        //   SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET, ERROR (error.getMessage()) and GROUP with header(...).
-        //   Send it below, and wait for the broker (.get): the offset is committed after this returns.
+        // TODO 6: `letter` is the poison record as it came (its key, value and headers), addressed to
+        //   deadLetterTopic, plus the five dlt-* headers above: where it came from, what was wrong (the error's
+        //   message), and which group gave up on it. The lines below send it and wait for the broker; the loop
+        //   commits the offset once this returns.
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
         record.headers().forEach(header -> letter.headers().add(header));
         header(letter, SOURCE_TOPIC, record.topic());

@@ -25,8 +25,9 @@ public final class InventoryCompensation implements Handler {
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof ShipmentFailed failed) {
-            // TODO 4: release the order's stock (inventory.release with a stable key, e.g. order id + ":release") and
-            //   answer StockReleased with the shipment's failure reason: the payment service refunds when it sees it.
+            // TODO 4: the order's stock is back on the shelf, once however often this runs, and the answer
+            //   StockReleased passes the shipment's reason on: the payment service refunds when it sees it. Timed
+            //   like every step.
             String id = failed.orderId();
             Instant startedAt = clock.instant();
             inventory.release(id + ":release", id);

@@ -21,8 +21,8 @@ public final class OrderCompensation implements Handler {
     @Override
     public List<OrderEvent> react(OrderEvent event) {
         if (event instanceof PaymentRefunded refunded) {
-            // TODO 5: the refund is the last step of every undo: answer OrderRejected with the refund's reason,
-            //   compensated = true
+            // TODO 5: a refund is the last undo of every compensation, so the order ends here: rejected, with the
+            //   refund's reason, and marked compensated (a declined card, which OrderDecider ends, undid nothing).
             return List.of(new OrderRejected(idFor(refunded.orderId(), OrderRejected.class), refunded.orderId(),
                     clock.instant(), refunded.reason(), true));
             // end TODO 5

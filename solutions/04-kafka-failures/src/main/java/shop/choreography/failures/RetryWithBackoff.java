@@ -26,8 +26,9 @@ public final class RetryWithBackoff implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
-        // TODO 1: call the handler through the retry policy, which sleeps and doubles the pause after each
-        //   TransientFailure: retry.call(() -> handler.react(event))
+        // TODO 1: a TransientFailure of the handler is tried again, after a pause that grows each time, as the policy
+        //   `retry` decides (the platform's Retry has the loop and the pauses); any other answer or exception passes
+        //   through.
         return retry.call(() -> handler.react(event));
         // end TODO 1
     }

@@ -31,8 +31,9 @@ public final class SkipDuplicates implements Handler {
 
     @Override
     public List<OrderEvent> react(OrderEvent event) {
-        // TODO 2: if `handled` contains the event id, answer nothing (List.of()). Otherwise let the handler react, and
-        //   only when it returned (no exception) add the event id to `handled`. Guard `handled` with synchronized.
+        // TODO 2: an event whose id this service has handled before does not reach the handler again, and gets no
+        //   answer. It counts as handled only once the handler has returned: one that threw comes again and is tried
+        //   again. `handled` is the memory; keep it safe if two threads use it at once.
         synchronized (handled) {
             if (handled.contains(event.eventId())) {
                 return List.of();

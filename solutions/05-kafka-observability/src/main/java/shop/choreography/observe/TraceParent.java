@@ -27,15 +27,15 @@ public record TraceParent(String traceId, String spanId) {
 
     /** The next hop of the same trace: same trace id, a new span id. */
     public TraceParent child() {
-        // TODO 1: the same trace id, and a new random span id of 8 bytes: randomHex(8)
+        // TODO 1: the next hop of the same trace: the same trace id, and a span id of its own (randomHex makes one).
         return new TraceParent(traceId, randomHex(8));
         // end TODO 1
     }
 
     /** @return null if the header is missing or not a valid traceparent */
     public static TraceParent parse(String header) {
-        // TODO 1: null for no header; otherwise match FORMAT (group 1 is the trace id, group 2 the span id);
-        //   anything that does not match gives null, never an exception: a bad header must not stop a consumer
+        // TODO 1: the header read back (FORMAT says what a valid one looks like). No header, or anything FORMAT does
+        //   not match, gives null, never an exception: a bad header must not stop a consumer.
         if (header == null) {
             return null;
         }
