@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import shop.domain.FaultSettings;
 import shop.domain.Payments;
 
 /**
@@ -24,7 +25,7 @@ final class ProcessRegistry {
         Registration registration;
         Instant firstSeen;
         Instant lastSeen;
-        boolean faultsInSync;
+        FaultSettings faults;
         final List<Payments.Entry> ledger = new ArrayList<>();
     }
 
@@ -34,7 +35,7 @@ final class ProcessRegistry {
      * @param ledgerFrom the index in the process's ledger of {@code entries}' first
      * @return how many of the process's ledger entries the shop now holds: where its next report starts
      */
-    synchronized int report(String id, Registration registration, boolean faultsInSync, int ledgerFrom,
+    synchronized int report(String id, Registration registration, FaultSettings faults, int ledgerFrom,
                             List<Payments.Entry> entries) {
         Known known = byId.get(id);
         if (known == null) {
@@ -48,7 +49,7 @@ final class ProcessRegistry {
         }
         known.registration = registration;
         known.lastSeen = Instant.now();
-        known.faultsInSync = faultsInSync;
+        known.faults = faults;
         int held = known.ledger.size();
         if (ledgerFrom <= held) { // a gap (ledgerFrom > held) is refused: the answer tells the process where to resume
             known.ledger.addAll(entries.subList(Math.min(entries.size(), held - ledgerFrom), entries.size()));
@@ -56,8 +57,12 @@ final class ProcessRegistry {
         return known.ledger.size();
     }
 
-    /** Every process that ever reported, in the order they first did. */
-    synchronized List<Map<String, Object>> list() {
+    /**
+     * Every process that ever reported, in the order they first did.
+     *
+     * @param shopFaults the shop's faults now: a process runs with them once it reports them back
+     */
+    synchronized List<Map<String, Object>> list(FaultSettings shopFaults) {
         Instant now = Instant.now();
         List<Map<String, Object>> processes = new ArrayList<>();
         byId.forEach((id, known) -> {
@@ -69,7 +74,7 @@ final class ProcessRegistry {
             process.put("alive", Duration.between(known.lastSeen, now).compareTo(GONE_AFTER) < 0);
             process.put("firstSeen", known.firstSeen);
             process.put("lastSeen", known.lastSeen);
-            process.put("faultsInSync", known.faultsInSync);
+            process.put("faultsInSync", known.faults.equals(shopFaults));
             process.put("ledgerEntries", known.ledger.size());
             processes.add(process);
         });

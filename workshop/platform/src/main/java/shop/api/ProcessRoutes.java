@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import shop.domain.Domain;
+import shop.domain.FaultSettings;
 import shop.domain.Payments;
 
 /**
@@ -64,11 +65,10 @@ final class ProcessRoutes {
                 "a report has impl, service, metricsUrl, faults, ledgerFrom and ledger");
         ProcessRegistry.Registration registration = new ProcessRegistry.Registration(shortText(body, "impl"),
                 shortText(body, "service"), metricsUrl(body));
-        boolean faultsInSync = reportedFaults(body.required("faults", "the fault settings the process runs with"))
-                .equals(domain.faults().settings());
+        FaultSettings faults = reportedFaults(body.required("faults", "the fault settings the process runs with"));
         int ledgerFrom = (int) JsonFields.wholeNumber(body.required("ledgerFrom", "a whole number"), "ledgerFrom", 0,
                 Integer.MAX_VALUE);
-        int held = registry.report(id, registration, faultsInSync, ledgerFrom, entries(body.required("ledger",
+        int held = registry.report(id, registration, faults, ledgerFrom, entries(body.required("ledger",
                 "an array of ledger entries")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("faults", domain.faults().settings());
@@ -76,7 +76,7 @@ final class ProcessRoutes {
         ctx.json(answer);
     }
 
-    private shop.domain.FaultSettings reportedFaults(JsonNode faults) {
+    private FaultSettings reportedFaults(JsonNode faults) {
         try {
             return FaultsRequest.parse(faults, domain.catalog());
         } catch (ApiError e) {
@@ -140,7 +140,7 @@ final class ProcessRoutes {
         shop.put("faultsInSync", true);
         shop.put("ledgerEntries", shopLedger().size());
         List<Map<String, Object>> processes = new ArrayList<>(List.of(shop));
-        processes.addAll(registry.list());
+        processes.addAll(registry.list(domain.faults().settings()));
         return processes;
     }
 
