@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,14 +28,17 @@ import shop.domain.Payments;
 import shop.json.Json;
 
 /**
- * Keeps a process split off the shop in the shop's reach. Every {@link #EVERY} it reports itself with
- * {@code PUT /processes/{id}} ({@link ProcessRoutes}): where its meters are, the faults it runs with, and the payments
- * ledger entries the shop does not hold yet; the answer carries the shop's faults, which it applies to its domain.
- * One request does it all, so the orchestration worker needs no Kafka for it, and the shop stays the one place where
- * faults are set. While the shop can't be reached, the process keeps its faults and its ledger and tries again.
+ * Keeps a process split off the shop in the shop's reach. Every {@link #EVERY}, and right after each charge or refund,
+ * it reports itself with {@code PUT /processes/{id}} ({@link ProcessRoutes}): where its meters are, the faults it runs
+ * with, and the payments ledger entries the shop does not hold yet; the answer carries the shop's faults, which it
+ * applies to its domain. One request does it all, so the orchestration worker needs no Kafka for it, and the shop
+ * stays the one place where faults are set. While the shop can't be reached, the process keeps its faults and its
+ * ledger and tries again. The ledger lives in the process: a kill -9 loses the entries not yet reported (those of
+ * the last round trip) from the shop's view.
  */
 public final class ShopLink implements AutoCloseable {
     public static final Duration EVERY = Duration.ofMillis(500);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(ShopLink.class);
 
     private final String shopUrl;
@@ -49,6 +54,7 @@ public final class ShopLink implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicBoolean reportQueued = new AtomicBoolean();
     private int shopHolds;
     private Boolean reached;
 
@@ -73,6 +79,7 @@ public final class ShopLink implements AutoCloseable {
                 Map.of("impl", impl, "service", service, "metricsUrl", metricsUrl), domain, progress);
         link.report();
         link.timer.scheduleWithFixedDelay(link::report, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        domain.payments().onLedgerEntry(link::reportSoon); // a kill -9 then loses at most the charges of one round trip
         return link;
     }
 
@@ -86,6 +93,19 @@ public final class ShopLink implements AutoCloseable {
             // refused below
         }
         throw new IllegalArgumentException("--shop: must be the shop's http URL, e.g. http://127.0.0.1:7070, was \"" + url + "\"");
+    }
+
+    private void reportSoon() {
+        if (reportQueued.compareAndSet(false, true)) {
+            try {
+                timer.execute(() -> {
+                    reportQueued.set(false);
+                    report();
+                });
+            } catch (RejectedExecutionException closed) {
+                // the process is stopping: nothing more to report
+            }
+        }
     }
 
     /** Sends what the shop lacks, in batches, and applies the shop's faults; never throws. */
@@ -105,7 +125,7 @@ public final class ShopLink implements AutoCloseable {
                 reached = true;
             }
         } catch (RuntimeException | IOException e) {
-            lost(e instanceof HttpTimeoutException ? "no answer within 2 s"
+            lost(e instanceof HttpTimeoutException ? "no answer within " + ANSWER_WITHIN.toSeconds() + " s"
                     : e instanceof IOException ? "no connection" : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,7 +137,7 @@ public final class ShopLink implements AutoCloseable {
         body.put("faults", domain.faults().settings());
         body.put("ledgerFrom", from);
         body.put("ledger", batch);
-        HttpRequest request = HttpRequest.newBuilder(reportUri).timeout(Duration.ofSeconds(2))
+        HttpRequest request = HttpRequest.newBuilder(reportUri).timeout(ANSWER_WITHIN)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -147,6 +167,7 @@ public final class ShopLink implements AutoCloseable {
 
     @Override
     public void close() {
+        domain.payments().onLedgerEntry(() -> {});
         timer.shutdownNow();
     }
 }

@@ -21,6 +21,7 @@ public final class Payments {
     private final Map<String, List<Charge>> chargesByOrder = new HashMap<>();
     private final Map<String, Long> refundedByOrder = new HashMap<>();
     private final List<Entry> ledger = new ArrayList<>();
+    private volatile Runnable onLedgerEntry = () -> {};
     private int charges;
 
     public Payments(Faults faults) {
@@ -47,6 +48,7 @@ public final class Payments {
             chargesByOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(charge);
             answersByKey.put(idempotencyKey, charge);
             ledger.add(new Entry("charge", idempotencyKey, orderId, amountCents));
+            onLedgerEntry.run();
             return charge;
         }
     }
@@ -58,6 +60,7 @@ public final class Payments {
             if (answersByKey.putIfAbsent(idempotencyKey, "refunded") == null) {
                 refundedByOrder.put(orderId, chargedCents(orderId));
                 ledger.add(new Entry("refund", idempotencyKey, orderId, chargedCents(orderId)));
+                onLedgerEntry.run();
             }
         }
     }
@@ -68,6 +71,11 @@ public final class Payments {
 
     public synchronized long refundedCents(String orderId) {
         return refundedByOrder.getOrDefault(orderId, 0L);
+    }
+
+    /** Runs {@code hook} after each new ledger entry, holding this object's lock: it must return at once. */
+    public void onLedgerEntry(Runnable hook) {
+        onLedgerEntry = hook;
     }
 
     /** At most {@code max} ledger entries, from the {@code from}-th on (0 is the first). */
