@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
             description = "run only this part of the --impl flow (e.g. payment, worker) against a shop started elsewhere")
     String service;
 
+    @Option(names = "--shop", defaultValue = "${env:SHOP_URL:-http://127.0.0.1:7070}", paramLabel = "URL",
+            description = "with --service: the shop whose faults apply and that sees this process (default ${DEFAULT-VALUE})")
+    String shopUrl;
+
     @Option(names = "--demo-orders", defaultValue = "2", description = "demo orders per flow at start-up (default ${DEFAULT-VALUE})")
     int demoOrders;
 
@@ -157,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--port");
         ShopOptions options = new ShopOptions(portGiven ? port : 0, kafkaPort, temporalPort, impls, Set.of(),
                 shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host);
-        ServiceProcess process = ServiceProcess.start(impls.get(0), service, options, orderMetrics(code),
+        ServiceProcess process = ServiceProcess.start(impls.get(0), service, options, shopUrl, orderMetrics(code),
                 line -> out.println("  " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

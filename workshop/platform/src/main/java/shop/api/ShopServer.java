@@ -79,6 +79,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
+            ProcessRoutes.register(config.routes, domain, this.flows.keySet(), this::baseUrl);
             ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
             OrderControlRoutes.register(config.routes, this.flows, lookup::find);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));

@@ -13,10 +13,15 @@ import java.util.Map;
 public final class Payments {
     public record Charge(String paymentId, String orderId, long amountCents) {}
 
+    /** One line of the ledger, in the order it happened: {@code kind} is "charge" or "refund". */
+    public record Entry(String kind, String key, String orderId, long amountCents) {}
+
     private final Faults faults;
     private final Map<String, Object> answersByKey = new HashMap<>();
     private final Map<String, List<Charge>> chargesByOrder = new HashMap<>();
     private final Map<String, Long> refundedByOrder = new HashMap<>();
+    private final List<Entry> ledger = new ArrayList<>();
+    private volatile Runnable onLedgerEntry = () -> {};
     private int charges;
 
     public Payments(Faults faults) {
@@ -42,6 +47,8 @@ public final class Payments {
             Charge charge = new Charge("pay-" + (++charges), orderId, amountCents);
             chargesByOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(charge);
             answersByKey.put(idempotencyKey, charge);
+            ledger.add(new Entry("charge", idempotencyKey, orderId, amountCents));
+            onLedgerEntry.run();
             return charge;
         }
     }
@@ -52,6 +59,8 @@ public final class Payments {
         synchronized (this) {
             if (answersByKey.putIfAbsent(idempotencyKey, "refunded") == null) {
                 refundedByOrder.put(orderId, chargedCents(orderId));
+                ledger.add(new Entry("refund", idempotencyKey, orderId, chargedCents(orderId)));
+                onLedgerEntry.run();
             }
         }
     }
@@ -62,6 +71,17 @@ public final class Payments {
 
     public synchronized long refundedCents(String orderId) {
         return refundedByOrder.getOrDefault(orderId, 0L);
+    }
+
+    /** Runs {@code hook} after each new ledger entry, holding this object's lock: it must return at once. */
+    public void onLedgerEntry(Runnable hook) {
+        onLedgerEntry = hook;
+    }
+
+    /** At most {@code max} ledger entries, from the {@code from}-th on (0 is the first). */
+    public synchronized List<Entry> ledger(int from, int max) {
+        int start = Math.min(from, ledger.size());
+        return List.copyOf(ledger.subList(start, start + Math.min(max, ledger.size() - start)));
     }
 
     /** More than one means the order was charged twice. */

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import shop.api.MetricsServer;
+import shop.api.ShopLink;
 import shop.domain.Catalog;
 import shop.domain.Domain;
 import shop.flow.FlowFactory;
@@ -16,18 +17,22 @@ import shop.observe.Tracing;
 
 /**
  * One part of a flow (a Kafka handler, a Temporal worker) running as a process of its own, against the
- * Kafka and Temporal of a shop started elsewhere. It serves only /metrics and /health.
+ * Kafka and Temporal of a shop started elsewhere. It serves only /metrics and /health, and stays in the shop's reach
+ * through a {@link ShopLink}: the shop's faults apply here, and the shop lists it and its charges.
  */
 public final class ServiceProcess implements AutoCloseable {
     private final AutoCloseable service;
     private final MetricsServer server;
+    private final ShopLink shop;
 
-    private ServiceProcess(AutoCloseable service, MetricsServer server) {
+    private ServiceProcess(AutoCloseable service, MetricsServer server, ShopLink shop) {
         this.service = service;
         this.server = server;
+        this.shop = shop;
     }
 
-    public static ServiceProcess start(String impl, String serviceName, ShopOptions options,
+    /** @param shopUrl the shop's HTTP API, e.g. http://127.0.0.1:7070 */
+    public static ServiceProcess start(String impl, String serviceName, ShopOptions options, String shopUrl,
                                        Function<MeterRegistry, OrderListener> listeners, Consumer<String> progress) {
         FlowFactory factory = Flows.select(java.util.List.of(impl)).get(0);
         if (!factory.services().contains(serviceName)) {
@@ -41,11 +46,20 @@ public final class ServiceProcess implements AutoCloseable {
         Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
         ShopContext context = new ShopContext(domain, registry, listeners.apply(registry), kafka, temporal,
                 java.util.Set.of());
-        progress.accept("starting the " + impl + " " + serviceName + " service (Kafka " + kafka + ", Temporal " + temporal + ")");
-        AutoCloseable service = factory.startService(serviceName, context);
         MetricsServer server = MetricsServer.start(registry, options.host(), options.port());
         progress.accept("metrics on " + server.baseUrl() + "/metrics");
-        return new ServiceProcess(service, server);
+        ShopLink shop = null;
+        try {
+            shop = ShopLink.start(shopUrl, impl, serviceName, server.baseUrl() + "/metrics", domain, progress);
+            progress.accept("starting the " + impl + " " + serviceName + " service (Kafka " + kafka + ", Temporal " + temporal + ")");
+            return new ServiceProcess(factory.startService(serviceName, context), server, shop);
+        } catch (RuntimeException e) {
+            if (shop != null) {
+                shop.close();
+            }
+            server.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
@@ -54,6 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        shop.close();
         server.close();
         service.close();
     }
