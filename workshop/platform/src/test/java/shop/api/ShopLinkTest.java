@@ -29,7 +29,7 @@ import shop.observe.Observability;
  * in the shop's ledger, even when it started before the shop.
  */
 class ShopLinkTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20); // a report every 0.5 s, on a loaded machine
+    private static final Duration PATIENCE = Duration.ofSeconds(30); // a report every 0.5 s, on a loaded machine
     private final HttpClient http = HttpClient.newHttpClient();
     private final Domain shopDomain = Domain.demo();
     private final DirectFlow flow = new DirectFlow(shopDomain, OrderListener.NONE);
