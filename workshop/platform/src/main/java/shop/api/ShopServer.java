@@ -46,6 +46,7 @@ public final class ShopServer implements AutoCloseable {
     private final PlacementGate placements;
     private final Javalin app;
     private final String host;
+    private ConsoleRoutes console;
 
     private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port,
                        OpenTelemetry openTelemetry, PlacementGate placements) {
@@ -78,7 +79,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
-            ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
+            console = ConsoleRoutes.register(config.routes, this.flows, lookup::find, lookup::recent, domain.catalog(), registry);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -229,6 +230,7 @@ public final class ShopServer implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         app.stop();
     }
 }
