@@ -265,7 +265,7 @@
     const members = membersOf(key);
     button.dataset.first = members.length ? members[0].id : key;
     button.replaceChildren(el('span', { class: 'id' }, key), ' ',
-      members.map((m) => el('span', { class: 'member' }, `${SYMBOL[m.status]} ${m.impl} ${m.status.toLowerCase()}`)));
+      ...members.map((m) => el('span', { class: 'member' }, `${SYMBOL[m.status]} ${m.impl} ${m.status.toLowerCase()}`)));
     markSelected(button, key);
   }
 
@@ -437,10 +437,15 @@
       const start = entry.history.length ? time(entry.history[0].time) : 0;
       article.append(trail(impl, 'history', `Workflow history (${entry.history.length} events)`,
         ['#', 'event', 'detail', 'at'],
-        entry.history.map((e) => [e.eventId, e.type, e.detail, `+${ms(time(e.time) - start)}`])));
+        entry.history.map((e) => [e.eventId, breakable(e.type), e.detail, `+${ms(time(e.time) - start)}`])));
     } else if (impl === 'orchestration') {
       article.append(el('p', { class: 'note' }, 'Workflow history: this flow does not list it yet (shop.flow.OrderHistory).'));
     }
+  }
+
+  /** WORKFLOW_TASK_STARTED may wrap after each underscore in a narrow column; the text stays the same. */
+  function breakable(name) {
+    return el('span', {}, name.split('_').flatMap((part, i) => (i === 0 ? [part] : ['_', el('wbr'), part])));
   }
 
   function trail(impl, kind, title, columns, rows) {
@@ -449,8 +454,9 @@
       class: 'trail', open: state.openTrails.has(key),
       ontoggle: () => (details.open ? state.openTrails.add(key) : state.openTrails.delete(key)),
     }, el('summary', {}, title),
-    el('table', {}, el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c)))))));
+    el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': title },
+      el('table', { class: kind }, el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))))));
     return details;
   }
 
