@@ -186,7 +186,7 @@ class ConsoleBrowserTest {
             return !lag.isEmpty() && lag.get(0).getText().matches("[1-9][0-9]*");
         });
         ((JavascriptExecutor) browser).executeScript("document.getElementById('break').scrollIntoView()");
-        screenshot("break-it-stopped.png");
+        screenshot("break-it-payment-and-worker-stopped.png");
 
         switchService("choreography/payment", "Start payment", "Stop payment");
         switchService("orchestration/worker", "Start worker", "Stop worker");
