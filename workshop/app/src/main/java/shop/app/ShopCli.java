@@ -13,7 +13,8 @@ import shop.infra.PortInUse;
 @Command(name = "shop", mixinStandardHelpOptions = true, version = "workshop shop 1.0",
         description = "The workshop's e-commerce shop: one order flow, coordinated three ways.",
         subcommands = {RunCommand.class, LoadCommand.class, CheckCommand.class, BenchCommand.class, ChaosCommand.class,
-                PreflightCommand.class, StackCommand.class, PrometheusCommand.class, TerminateCommand.class, PoisonCommand.class})
+                PreflightCommand.class, StackCommand.class, PrometheusCommand.class, TerminateCommand.class, PoisonCommand.class,
+                EventsCommand.class, HistoryCommand.class})
 public final class ShopCli implements Runnable {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -51,7 +52,7 @@ record Chromium(Path browser, Path driver) {
     }
 
     /**
-     * A headless browser with a fresh profile, a 1280x720 window (the projector), nothing fetched from the network
+     * A headless browser with a fresh profile, a 1280x720 page area (the projector), nothing fetched from the network
      * on its own, and the page's console messages kept (a script or style the page's policy blocks shows there).
      */
     ChromeDriver launch(Path profile) {
@@ -65,7 +66,18 @@ record Chromium(Path browser, Path driver) {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        projector(chrome);
+        return chrome;
+    }
+
+    /** A page area of 1280x720, the projector's: the window is that much larger than its page area. */
+    static void projector(ChromeDriver chrome) {
+        Dimension window = chrome.manage().window().getSize();
+        Number pageHeight = (Number) chrome.executeScript("return window.innerHeight");
+        Number pageWidth = (Number) chrome.executeScript("return window.innerWidth");
+        chrome.manage().window().setSize(new Dimension(window.getWidth() + 1280 - pageWidth.intValue(),
+                window.getHeight() + 720 - pageHeight.intValue()));
     }
 
     private static Optional<Path> find(String variable, List<String> names) {

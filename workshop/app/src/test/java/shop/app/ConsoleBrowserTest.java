@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -45,7 +46,7 @@ import shop.run.ShopOptions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(120); // a first order on a loaded machine: JIT, the first workflow task
     private static final List<String> FLOWS = List.of("direct", "choreography", "orchestration");
 
     private Shop shop;
@@ -110,6 +111,14 @@ class ConsoleBrowserTest {
             assertThat(flow.findElement(By.cssSelector("header .status")).getText())
                     .as("the outcome in words and a symbol, not by colour alone").isEqualTo("✓ COMPLETED");
         }
+        WebElement records = trail("choreography");
+        assertThat(records.findElement(By.tagName("summary")).getText()).isEqualTo("Kafka records (5)");
+        WebElement history = trail("orchestration");
+        assertThat(history.findElement(By.tagName("summary")).getText()).matches("Workflow history \\(\\d+ events\\)");
+        history.findElement(By.tagName("summary")).sendKeys(Keys.ENTER); // opens it, from the keyboard
+        await(Duration.ofSeconds(5), "the history to open", () -> trail("orchestration").getAttribute("open") != null);
+        assertThat(trail("orchestration").getText()).contains("WORKFLOW_EXECUTION_STARTED", "ACTIVITY_TASK_COMPLETED",
+                "Charge", "Reserve", "Book", "WORKFLOW_EXECUTION_COMPLETED");
         screenshot("journey-completed.png");
     }
 
@@ -154,11 +163,57 @@ class ConsoleBrowserTest {
 
         browser.manage().window().setSize(new Dimension(1280, 2700));
         screenshot("console-full-page.png");
-        browser.manage().window().setSize(new Dimension(1280, 720));
+        Chromium.projector(browser);
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("errors in the browser's console (a blocked script or style shows here)").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aStoppedServiceAndAStoppedWorkerHoldTheirOrdersUntilStartedAgain() throws IOException {
+        switchService("choreography/payment", "Stop payment", "Start payment");
+        switchService("orchestration/worker", "Stop worker", "Start worker");
+        assertThat(browser.findElement(By.id("service-list")).getText())
+                .as("the state in words and a symbol, not by colour alone").contains("■ stopped");
+
+        browser.findElement(By.id("place-every")).click();
+        await(ORDER_TIMEOUT, "the direct order to complete while the others wait", () -> statuses().equals(
+                List.of("COMPLETED", "PENDING", "PENDING")));
+        await(Duration.ofSeconds(20), "the payment group's lag to show the waiting order", () -> {
+            List<WebElement> lag = browser.findElements(By.cssSelector("[data-chart='lag'] .value[data-series='payment']"));
+            return !lag.isEmpty() && lag.get(0).getText().matches("[1-9][0-9]*");
+        });
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('break').scrollIntoView()");
+        screenshot("break-it-payment-and-worker-stopped.png");
+
+        switchService("choreography/payment", "Start payment", "Stop payment");
+        switchService("orchestration/worker", "Start worker", "Stop worker");
+        await(ORDER_TIMEOUT, "every lane to complete once payment and the worker run again", () -> statuses().equals(
+                List.of("COMPLETED", "COMPLETED", "COMPLETED")));
+        await(Duration.ofSeconds(20), "the workflow task schedule-to-start chart to show the wait", () -> {
+            List<WebElement> wait = browser.findElements(By.cssSelector(
+                    "[data-chart='workflowTaskScheduleToStart'] .value[data-series='orders']"));
+            return !wait.isEmpty() && !wait.get(0).getText().equals("–");
+        });
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector(\"[data-chart='workflowTaskScheduleToStart']\").scrollIntoView()");
+        screenshot("schedule-to-start.png");
+    }
+
+    /** Presses the service's button from the keyboard and waits for it to offer the opposite. */
+    private void switchService(String service, String label, String then) {
+        By button = By.cssSelector("[data-service='" + service + "']");
+        await(Duration.ofSeconds(10), "the button \"" + label + "\"", () -> browser.findElements(button).stream()
+                .anyMatch(found -> found.getText().equals(label)));
+        browser.findElement(button).sendKeys(Keys.ENTER);
+        await(Duration.ofSeconds(20), "the button to say \"" + then + "\"", () -> browser.findElements(button).stream()
+                .anyMatch(found -> found.getText().equals(then)));
+    }
+
+    private WebElement trail(String impl) {
+        return browser.findElement(By.cssSelector("#journey-flows article.flow[data-impl='" + impl + "'] details.trail"));
     }
 
     private List<String> statuses() {

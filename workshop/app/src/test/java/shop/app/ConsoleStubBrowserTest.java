@@ -39,7 +39,8 @@ import shop.observe.Observability;
 
 /**
  * What the console shows of a flow that offers more than its timeline (Kafka records, workflow history, parts to
- * stop and start): no flow does yet, so a stub stands in for them, in a real headless Chromium.
+ * stop and start), drawn from a stub that answers at once, in a real headless Chromium; ConsoleBrowserTest does the
+ * same with the real flows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleStubBrowserTest {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,13 +37,15 @@ import shop.flow.ServiceControl;
  *   <li>{@code GET /console/journey/{id}}: an order and its siblings (the same basket in the other flows), with
  *       Kafka records and workflow history where the flow offers them;</li>
  *   <li>{@code GET /console/meters}: the charts' series ({@link MeterHistory});</li>
+ *   <li>{@code GET /console/stream?order=ID}: the same as server-sent events, pushed as they change
+ *       ({@link ConsoleStream});</li>
  *   <li>{@code GET /console/services}, {@code PUT /console/services/{flow}/{service}} {@code {"running": false}}:
  *       stop and start a part of a flow that implements {@link ServiceControl}.</li>
  * </ul>
  * An order placed as "the same basket in every flow" has the id {@code BASKET.FLOW}, e.g. {@code b-3kq9x.direct},
  * so its siblings are found by name.
  */
-final class ConsoleRoutes {
+final class ConsoleRoutes implements AutoCloseable {
     static final String BASKET_SEPARATOR = ".";
     private static final Logger log = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final String UPLOT = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
@@ -56,15 +59,17 @@ final class ConsoleRoutes {
     private final Function<String, Optional<OrderView>> views;
     private final Catalog catalog;
     private final MeterHistory meters;
+    private final ConsoleStream stream;
     private final Asset page;
     private final Map<String, Asset> assets = new LinkedHashMap<>();
 
-    private ConsoleRoutes(Map<String, OrderFlow> flows, Function<String, Optional<OrderView>> views, Catalog catalog,
-                          MeterRegistry registry) {
+    private ConsoleRoutes(Map<String, OrderFlow> flows, Function<String, Optional<OrderView>> views,
+                          Supplier<List<OrderView>> recent, Catalog catalog, MeterRegistry registry) {
         this.flows = flows;
         this.views = views;
         this.catalog = catalog;
         this.meters = new MeterHistory(registry);
+        this.stream = new ConsoleStream(meters, recent, this::journeyOf);
         this.page = asset("/shop/console/index.html", "text/html; charset=utf-8");
         assets.put("console.js", asset("/shop/console/console.js", "text/javascript; charset=utf-8"));
         assets.put("console.css", asset("/shop/console/console.css", "text/css; charset=utf-8"));
@@ -75,11 +80,14 @@ final class ConsoleRoutes {
 
     /**
      * @param flows by name, the default first
-     * @param views the API's view of an order (the flow's, or PENDING while the flow has not reported yet)
+     * @param views  the API's view of an order (the flow's, or PENDING while the flow has not reported yet)
+     * @param recent the recent orders, as {@code GET /orders} lists them
+     * @return close it when the server stops: it ends the live streams
      */
-    static void register(RoutesConfig routes, Map<String, OrderFlow> flows, Function<String, Optional<OrderView>> views,
-                         Catalog catalog, MeterRegistry registry) {
-        ConsoleRoutes console = new ConsoleRoutes(flows, views, catalog, registry);
+    static ConsoleRoutes register(RoutesConfig routes, Map<String, OrderFlow> flows,
+                                  Function<String, Optional<OrderView>> views, Supplier<List<OrderView>> recent,
+                                  Catalog catalog, MeterRegistry registry) {
+        ConsoleRoutes console = new ConsoleRoutes(flows, views, recent, catalog, registry);
         routes.get("/", console::page);
         routes.get("/console/assets/{name}", console::asset);
         routes.get("/console/setup", console::setup);
@@ -87,6 +95,13 @@ final class ConsoleRoutes {
         routes.get("/console/meters", ctx -> ctx.json(console.meters.snapshot()));
         routes.get("/console/services", ctx -> ctx.json(console.services()));
         routes.put("/console/services/{flow}/{service}", console::switchService);
+        routes.sse("/console/stream", console.stream::connect);
+        return console;
+    }
+
+    @Override
+    public void close() {
+        stream.close();
     }
 
     private void page(Context ctx) {
@@ -132,21 +147,26 @@ final class ConsoleRoutes {
 
     private void journey(Context ctx) {
         String id = ctx.pathParam("id");
+        ctx.json(journeyOf(id).orElseThrow(() -> new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"")));
+    }
+
+    /** The order and its siblings, with their records and history; empty for an unknown order. */
+    private Optional<Map<String, Object>> journeyOf(String id) {
         if (views.apply(id).isEmpty()) {
-            throw new ApiError(404, "id", "id: no order \"" + Printable.of(id) + "\"");
+            return Optional.empty();
         }
         Optional<String> basket = basketOf(id);
         List<String> ids = basket.map(b -> flows.keySet().stream().map(flow -> b + BASKET_SEPARATOR + flow).toList())
                 .orElse(List.of(id));
         List<Map<String, Object>> orders = new ArrayList<>();
         for (String sibling : ids) {
-            views.apply(sibling).ifPresent(view -> orders.add(journeyOf(view)));
+            views.apply(sibling).ifPresent(view -> orders.add(entryOf(view)));
         }
         Map<String, Object> journey = new LinkedHashMap<>();
         journey.put("id", id);
         journey.put("basket", basket.orElse(null));
         journey.put("orders", orders);
-        ctx.json(journey);
+        return Optional.of(journey);
     }
 
     /** "b-3kq9x" for "b-3kq9x.orchestration" when orchestration is one of the flows. */
@@ -159,7 +179,7 @@ final class ConsoleRoutes {
     }
 
     /** The order's view, and its Kafka records or workflow history if its flow can tell (null if it cannot). */
-    private Map<String, Object> journeyOf(OrderView view) {
+    private Map<String, Object> entryOf(OrderView view) {
         OrderFlow flow = flows.get(view.impl());
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("order", view);

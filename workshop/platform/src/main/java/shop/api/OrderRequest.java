@@ -24,7 +24,7 @@ public record OrderRequest(Order order, Optional<String> impl, boolean idGiven) 
     public static final int MAX_LINES = 20;
     public static final int MAX_QUANTITY = 100;
     public static final int MAX_CUSTOMER_LENGTH = 200;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String ORDER_SHAPE = "an order has customer, lines, id and impl";
     private static final String LINE_SHAPE = "a line has sku and quantity";
 

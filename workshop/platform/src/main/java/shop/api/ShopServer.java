@@ -47,6 +47,7 @@ public final class ShopServer implements AutoCloseable {
     private final PlacementGate placements;
     private final Javalin app;
     private final String host;
+    private ConsoleRoutes console;
 
     private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port,
                        OpenTelemetry openTelemetry, PlacementGate placements) {
@@ -80,7 +81,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
             ProcessRoutes.register(config.routes, domain, this.flows.keySet(), this::baseUrl);
-            ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
+            console = ConsoleRoutes.register(config.routes, this.flows, lookup::find, lookup::recent, domain.catalog(), registry);
             OrderControlRoutes.register(config.routes, this.flows, lookup::find);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
@@ -234,6 +235,7 @@ public final class ShopServer implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         app.stop();
     }
 }

@@ -1,12 +1,16 @@
 package shop.console;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -31,16 +35,27 @@ public final class MeterHistory {
 
     /** Lab 05's meter, tags group and topic. */
     static final String GROUP_LAG = "shop.kafka.consumer.group.lag";
+    /** The Temporal SDK's timers (lab 09's reporter), tag task_queue; chart id to meter name. */
+    static final Map<String, String> SCHEDULE_TO_START = Map.of(
+            "workflowTaskScheduleToStart", "temporal_workflow_task_schedule_to_start_latency",
+            "activityScheduleToStart", "temporal_activity_schedule_to_start_latency");
+    private static final String TASK_QUEUE = "task_queue";
 
     private final MeterRegistry registry;
     private final LongSupplier clockMillis;
     private final List<Sample> samples = new ArrayList<>();
 
     /** What the meters said at one moment: running totals, as a scrape would see them. */
-    record Sample(long atMillis, Map<String, FlowTotals> flows, Map<String, Double> lagByGroup) {}
+    record Sample(long atMillis, Map<String, FlowTotals> flows, Map<String, Double> lagByGroup,
+                  Map<String, Map<String, Histogram>> waitsByChart) {}
 
     record FlowTotals(double placed, double completed, double rejected, double compensated, double inFlight,
-                      double finished, NavigableMap<Double, Double> finishedAtMost) {}
+                      Histogram duration) {}
+
+    /** A timer's running totals: how many were observed, and how many at most each bucket's bound (seconds). */
+    record Histogram(double count, NavigableMap<Double, Double> atMost) {
+        static final Histogram NONE = new Histogram(0, new TreeMap<>());
+    }
 
     public MeterHistory(MeterRegistry registry) {
         this(registry, System::currentTimeMillis);
@@ -73,12 +88,17 @@ public final class MeterHistory {
             series.get("completed").put(impl, rates(impl, FlowTotals::completed));
             series.get("rejected").put(impl, rates(impl, FlowTotals::rejected));
             series.get("compensated").put(impl, rates(impl, FlowTotals::compensated));
-            series.get("p95").put(impl, quantiles(impl, 0.95));
-            series.get("p50").put(impl, quantiles(impl, 0.5));
+            series.get("p95").put(impl, quantiles(sample -> flow(sample, impl) == null ? null : flow(sample, impl).duration(), 0.95));
+            series.get("p50").put(impl, quantiles(sample -> flow(sample, impl) == null ? null : flow(sample, impl).duration(), 0.5));
             series.get("inFlight").put(impl, values(sample -> flow(sample, impl) == null ? null : flow(sample, impl).inFlight()));
         }
         for (String group : lagGroupsSeen()) {
             series.get("lag").put(group, values(sample -> sample.lagByGroup().get(group)));
+        }
+        for (String chart : SCHEDULE_TO_START.keySet()) {
+            for (String queue : seen(sample -> sample.waitsByChart().get(chart).keySet())) {
+                series.get(chart).put(queue, quantiles(sample -> sample.waitsByChart().get(chart).get(queue), 0.95));
+            }
         }
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("at", at);
@@ -90,20 +110,12 @@ public final class MeterHistory {
     private Sample sample(long now) {
         Map<String, FlowTotals> flows = new TreeMap<>();
         for (String impl : implsInRegistry()) {
-            NavigableMap<Double, Double> atMost = new TreeMap<>();
-            double finished = 0;
-            for (Timer timer : registry.find(MeterNames.ORDER_DURATION).tag(MeterNames.TAG_IMPL, impl).timers()) {
-                HistogramSnapshot snapshot = timer.takeSnapshot();
-                finished += snapshot.count();
-                for (CountAtBucket bucket : snapshot.histogramCounts()) { // cumulative, like Prometheus' le buckets
-                    atMost.merge(bucket.bucket(TimeUnit.SECONDS), bucket.count(), Double::sum);
-                }
-            }
+            Histogram duration = histogram(registry.find(MeterNames.ORDER_DURATION).tag(MeterNames.TAG_IMPL, impl).timers());
             flows.put(impl, new FlowTotals(count(MeterNames.ORDERS_PLACED, impl), count(MeterNames.ORDERS_COMPLETED, impl),
                     count(MeterNames.ORDERS_REJECTED, impl), count(MeterNames.ORDERS_COMPENSATED, impl),
                     registry.find(MeterNames.ORDERS_IN_FLIGHT).tag(MeterNames.TAG_IMPL, impl).gauges().stream()
                             .mapToDouble(Gauge::value).sum(),
-                    finished, atMost));
+                    duration));
         }
         Map<String, Double> lag = new TreeMap<>();
         for (Gauge gauge : registry.find(GROUP_LAG).gauges()) {
@@ -113,7 +125,34 @@ public final class MeterHistory {
                 lag.merge(group, value, Double::sum);
             }
         }
-        return new Sample(now, flows, lag);
+        Map<String, Map<String, Histogram>> waits = new TreeMap<>();
+        SCHEDULE_TO_START.forEach((chart, meter) -> {
+            Map<String, List<Timer>> byQueue = new TreeMap<>();
+            for (Timer timer : registry.find(meter).timers()) {
+                String queue = timer.getId().getTag(TASK_QUEUE);
+                if (queue != null) {
+                    byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(timer);
+                }
+            }
+            Map<String, Histogram> histograms = new TreeMap<>();
+            byQueue.forEach((queue, timers) -> histograms.put(queue, histogram(timers)));
+            waits.put(chart, histograms);
+        });
+        return new Sample(now, flows, lag, waits);
+    }
+
+    /** The timers' buckets summed, as {@code sum by (le)} would. */
+    private static Histogram histogram(Collection<Timer> timers) {
+        NavigableMap<Double, Double> atMost = new TreeMap<>();
+        double count = 0;
+        for (Timer timer : timers) {
+            HistogramSnapshot snapshot = timer.takeSnapshot();
+            count += snapshot.count();
+            for (CountAtBucket bucket : snapshot.histogramCounts()) { // cumulative, like Prometheus' le buckets
+                atMost.merge(bucket.bucket(TimeUnit.SECONDS), bucket.count(), Double::sum);
+            }
+        }
+        return new Histogram(count, atMost);
     }
 
     private List<String> implsInRegistry() {
@@ -128,11 +167,15 @@ public final class MeterHistory {
     }
 
     private List<String> implsSeen() {
-        return samples.stream().flatMap(sample -> sample.flows().keySet().stream()).distinct().sorted().toList();
+        return seen(sample -> sample.flows().keySet());
     }
 
     private List<String> lagGroupsSeen() {
-        return samples.stream().flatMap(sample -> sample.lagByGroup().keySet().stream()).distinct().sorted().toList();
+        return seen(sample -> sample.lagByGroup().keySet());
+    }
+
+    private List<String> seen(Function<Sample, Set<String>> names) {
+        return samples.stream().flatMap(sample -> names.apply(sample).stream()).distinct().sorted().toList();
     }
 
     private static FlowTotals flow(Sample sample, String impl) {
@@ -167,21 +210,20 @@ public final class MeterHistory {
         return rates;
     }
 
-    /** {@code histogram_quantile(q, rate(duration_bucket[WINDOW]))} at each sample. */
-    private List<Double> quantiles(String impl, double q) {
+    /** {@code histogram_quantile(q, rate(x_bucket[WINDOW]))} at each sample, for the histogram a sample has (or null). */
+    private List<Double> quantiles(Function<Sample, Histogram> histogram, double q) {
         List<Double> quantiles = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             int from = windowStart(i);
-            FlowTotals now = flow(samples.get(i), impl);
+            Histogram now = histogram.apply(samples.get(i));
             if (from == i || now == null) {
                 quantiles.add(null);
                 continue;
             }
-            FlowTotals then = flow(samples.get(from), impl);
+            Histogram then = Objects.requireNonNullElse(histogram.apply(samples.get(from)), Histogram.NONE);
             NavigableMap<Double, Double> increase = new TreeMap<>();
-            now.finishedAtMost().forEach((le, count) ->
-                    increase.put(le, count - (then == null ? 0 : then.finishedAtMost().getOrDefault(le, 0.0))));
-            quantiles.add(quantile(q, increase, now.finished() - (then == null ? 0 : then.finished())));
+            now.atMost().forEach((le, count) -> increase.put(le, count - then.atMost().getOrDefault(le, 0.0)));
+            quantiles.add(quantile(q, increase, now.count() - then.count()));
         }
         return quantiles;
     }

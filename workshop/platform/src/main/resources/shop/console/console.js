@@ -1,6 +1,7 @@
 // The shop console: place orders, watch one basket cross every flow, live charts, faults, stop and start.
 // Plain DOM, no build step; the only library is uPlot (charts), served by the shop from its webjar.
-// It polls: the journey every 0.5 s while an order runs, the charts every second, the rest every few seconds.
+// Live updates come as server-sent events (/console/stream): the charts every second, the order list and the chosen
+// order's journey as they change. Faults and services are read every few seconds.
 'use strict';
 
 (() => {
@@ -15,13 +16,14 @@
   const SERVICES = ['payment', 'inventory', 'shipping'];
   const COMPENSATIONS = new Set(['refund', 'release', 'cancel']);
   const SYMBOL = { COMPLETED: '✓', REJECTED: '✗', PENDING: '…' };
+  const MAX_ORDERS = 2000;
 
   const state = {
     setup: null,
     selected: decodeURIComponent((location.hash.match(/^#order=(.+)$/) || [])[1] || '') || null,
-    journeyJson: null,
-    journeyPending: false,
-    ordersJson: null,
+    stream: null,
+    known: new Map(), // id -> order, oldest first, at most MAX_ORDERS
+    rows: new Map(), // basket (or id) -> its row in the list
     faults: null,
     faultsDirty: false,
     openTrails: new Set(),
@@ -206,7 +208,6 @@
     result.classList.toggle('error', failed.length > 0);
     const first = outcomes.find((outcome) => outcome.placed);
     if (first) select(first.placed.id);
-    refreshOrders();
   }
 
   // ---------- the order list ----------
@@ -217,39 +218,67 @@
     return at > 0 && state.setup.flows.includes(id.slice(at + sep.length)) ? id.slice(0, at) : null;
   }
 
-  async function refreshOrders() {
-    const orders = await api('GET', '/orders');
-    const json = JSON.stringify(orders.map((o) => [o.id, o.impl, o.status, o.reason]));
-    if (json === state.ordersJson) return;
-    state.ordersJson = json;
-    const groups = new Map();
-    for (const order of orders) {
-      const key = basketOf(order.id) || order.id;
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(order);
+  /**
+   * The shop lists its 50 most recent orders; the page keeps every order it saw, up to MAX_ORDERS, one row per
+   * basket. Only what changed is touched: new baskets go on top, the oldest fall off the bottom, so the list stays
+   * quick with thousands of rows. An order no longer among the shop's recent ones keeps its last status seen.
+   */
+  function drawOrders(orders) {
+    const touched = new Set();
+    for (const order of [...orders].reverse()) {
+      const before = state.known.get(order.id);
+      if (before && before.status === order.status && before.reason === order.reason) continue;
+      if (!before) state.known.set(order.id, order); else Object.assign(before, order);
+      touched.add(basketOf(order.id) || order.id);
+    }
+    const dropped = new Set();
+    for (const id of state.known.keys()) {
+      if (state.known.size <= MAX_ORDERS) break;
+      state.known.delete(id);
+      dropped.add(basketOf(id) || id);
     }
     const list = $('order-list');
-    const focused = document.activeElement && document.activeElement.dataset.key;
-    list.replaceChildren(...[...groups.entries()].map(([key, members]) => {
-      const selected = state.selected && (state.selected === key || basketOf(state.selected) === key
-        || members.some((m) => m.id === state.selected));
-      return el('li', {}, el('button', {
-        type: 'button', 'data-key': key, 'aria-current': selected ? 'true' : null,
-        onclick: () => select(members[0].id),
-      }, el('span', { class: 'id' }, key), ' ',
-      byFlow(members).map((m) => el('span', { class: 'member' }, `${SYMBOL[m.status]} ${m.impl} ${m.status.toLowerCase()}`))));
-    }));
-    if (list.children.length === 0) list.append(el('li', {}, 'No orders yet.'));
-    if (focused) {
-      const again = list.querySelector(`[data-key="${CSS.escape(focused)}"]`);
-      if (again) again.focus();
+    const empty = list.querySelector('.empty');
+    if (empty && state.known.size) empty.remove();
+    for (const key of dropped) {
+      if (membersOf(key).length) {
+        touched.add(key);
+      } else if (state.rows.has(key)) {
+        state.rows.get(key).remove();
+        state.rows.delete(key);
+      }
     }
+    for (const key of touched) {
+      let row = state.rows.get(key);
+      if (!row) {
+        row = el('li', {}, el('button', { type: 'button', 'data-key': key, onclick: () => select(row.firstChild.dataset.first) }));
+        state.rows.set(key, row);
+        list.prepend(row);
+      }
+      drawRow(row.firstChild, key);
+    }
+    if (!state.known.size && !empty) list.append(el('li', { class: 'empty' }, 'No orders yet.'));
+    $('orders-count').textContent = state.known.size > 50 ? `${state.known.size} orders seen` : '';
   }
 
-  /** The flows in the shop's order (direct, choreography, orchestration), others after them. */
-  function byFlow(orders) {
-    const rank = (impl) => (state.setup.flows.includes(impl) ? state.setup.flows.indexOf(impl) : 99);
-    return [...orders].sort((a, b) => rank(a.impl) - rank(b.impl));
+  function drawRow(button, key) {
+    const members = membersOf(key);
+    button.dataset.first = members.length ? members[0].id : key;
+    button.replaceChildren(el('span', { class: 'id' }, key), ' ',
+      ...members.map((m) => el('span', { class: 'member' }, `${SYMBOL[m.status]} ${m.impl} ${m.status.toLowerCase()}`)));
+    markSelected(button, key);
+  }
+
+  /** The orders of a basket in the shop's flow order, or the one order of that id. */
+  function membersOf(key) {
+    const sep = state.setup.basketSeparator;
+    const members = state.setup.flows.map((flow) => state.known.get(`${key}${sep}${flow}`)).filter(Boolean);
+    return members.length || !state.known.has(key) ? members : [state.known.get(key)];
+  }
+
+  function markSelected(button, key) {
+    const selected = state.selected && (state.selected === key || basketOf(state.selected) === key);
+    if (selected) button.setAttribute('aria-current', 'true'); else button.removeAttribute('aria-current');
   }
 
   function flowOrder(names) {
@@ -259,33 +288,37 @@
 
   function select(id) {
     state.selected = id;
-    state.journeyJson = null;
-    state.ordersJson = null; // redraw the list's selection
     history.replaceState(null, '', `#order=${encodeURIComponent(id)}`);
-    refreshJourney();
-    refreshOrders();
+    for (const [key, row] of state.rows) markSelected(row.firstChild, key);
+    openStream();
+  }
+
+  // ---------- the live stream ----------
+
+  /** One stream per page; picking another order opens a new one. EventSource reconnects by itself. */
+  function openStream() {
+    if (state.stream) state.stream.close();
+    const stream = new EventSource(`/console/stream${state.selected ? `?order=${encodeURIComponent(state.selected)}` : ''}`);
+    state.stream = stream;
+    const on = (event, draw) => stream.addEventListener(event, (message) => {
+      try { draw(JSON.parse(message.data)); } catch (problem) { console.error(problem); }
+    });
+    on('meters', drawCharts);
+    on('orders', drawOrders);
+    on('journey', showJourney);
+    stream.addEventListener('open', () => setOnline(true));
+    stream.addEventListener('error', () => { if (stream.readyState !== EventSource.OPEN) setOnline(false); });
   }
 
   // ---------- the journey ----------
 
-  async function refreshJourney() {
-    if (!state.selected) return 2000;
-    let journey;
-    try {
-      journey = await api('GET', `/console/journey/${encodeURIComponent(state.selected)}`);
-    } catch (problem) {
-      if (problem.status !== 404) throw problem;
-      state.journeyJson = null;
-      $('journey-flows').replaceChildren(el('p', {}, `No order "${state.selected}" in this shop (it keeps orders in memory until it stops).`));
-      return 3000;
+  function showJourney(journey) {
+    if (journey.missing || journey.error) {
+      $('journey-flows').replaceChildren(el('p', {}, journey.missing
+        ? `No order "${journey.id}" in this shop (it keeps orders in memory until it stops).` : journey.error));
+      return;
     }
-    const json = JSON.stringify(journey);
-    state.journeyPending = journey.orders.some((entry) => entry.order.status === 'PENDING');
-    if (json !== state.journeyJson) {
-      state.journeyJson = json;
-      drawJourney(journey);
-    }
-    return state.journeyPending ? 500 : 2000;
+    drawJourney(journey);
   }
 
   function drawJourney(journey) {
@@ -404,10 +437,15 @@
       const start = entry.history.length ? time(entry.history[0].time) : 0;
       article.append(trail(impl, 'history', `Workflow history (${entry.history.length} events)`,
         ['#', 'event', 'detail', 'at'],
-        entry.history.map((e) => [e.eventId, e.type, e.detail, `+${ms(time(e.time) - start)}`])));
+        entry.history.map((e) => [e.eventId, breakable(e.type), e.detail, `+${ms(time(e.time) - start)}`])));
     } else if (impl === 'orchestration') {
       article.append(el('p', { class: 'note' }, 'Workflow history: this flow does not list it yet (shop.flow.OrderHistory).'));
     }
+  }
+
+  /** WORKFLOW_TASK_STARTED may wrap after each underscore in a narrow column; the text stays the same. */
+  function breakable(name) {
+    return el('span', {}, name.split('_').flatMap((part, i) => (i === 0 ? [part] : ['_', el('wbr'), part])));
   }
 
   function trail(impl, kind, title, columns, rows) {
@@ -416,8 +454,9 @@
       class: 'trail', open: state.openTrails.has(key),
       ontoggle: () => (details.open ? state.openTrails.add(key) : state.openTrails.delete(key)),
     }, el('summary', {}, title),
-    el('table', {}, el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c)))))));
+    el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': title },
+      el('table', { class: kind }, el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))))));
     return details;
   }
 
@@ -456,8 +495,7 @@
     });
   }
 
-  async function refreshCharts() {
-    const snapshot = await api('GET', '/console/meters');
+  function drawCharts(snapshot) {
     for (const entry of state.charts.values()) {
       const series = snapshot.series[entry.chart.id] || {};
       const names = flowOrder(Object.keys(series));
@@ -748,9 +786,7 @@
     });
     buildFaults();
     buildCharts();
-    every(2000, refreshOrders);
-    every(500, refreshJourney);
-    every(1000, refreshCharts);
+    openStream();
     every(3000, async () => showFaults(await api('GET', '/faults'), false));
     every(3000, refreshServices);
   }

@@ -20,10 +20,12 @@ import io.temporal.common.converter.DataConverterException;
 import shop.domain.Order;
 import shop.flow.OrderControl;
 import shop.flow.OrderFlow;
+import shop.flow.OrderHistory;
 import shop.flow.OrderIdTaken;
 import shop.flow.OrderListener;
 import shop.flow.OrderStatus;
 import shop.flow.OrderView;
+import shop.flow.ServiceControl;
 import shop.flow.TimelineEntry;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
@@ -38,7 +40,7 @@ import shop.orchestration.workflow.OrderStarter;
  * with reason "terminated" (and nothing undone, see {@link WorkflowEnd}); a workflow that is not the order under
  * an order's id is no order ({@link OrderIdTaken} when placing, no view when reading).
  */
-public final class OrchestrationFlow implements OrderFlow, OrderControl {
+public final class OrchestrationFlow implements OrderFlow, OrderControl, OrderHistory, ServiceControl {
     public static final String NAME = "orchestration";
 
     /**
@@ -66,7 +68,10 @@ public final class OrchestrationFlow implements OrderFlow, OrderControl {
     private final Workflows workflows;
     private final Clock clock = Clock.systemUTC();
 
-    /** @param worker the in-process worker to stop on close, or null if the worker runs elsewhere */
+    /**
+     * @param worker the in-process worker to stop on close, or null if the worker runs elsewhere; a
+     *               {@link RestartableWorker} can also be stopped and started from the console
+     */
     public OrchestrationFlow(WorkflowClient client, OrderListener listener, AutoCloseable worker) {
         this(client, listener, worker, LAB_09);
     }
@@ -88,7 +93,7 @@ public final class OrchestrationFlow implements OrderFlow, OrderControl {
         try {
             workflows.start().accept(client, order);
         } catch (WorkflowExecutionAlreadyStarted taken) {
-            if (orderIn(history(order.id()), order.id()).filter(order::equals).isPresent()) {
+            if (orderIn(events(order.id()), order.id()).filter(order::equals).isPresent()) {
                 return; // this very order, placed before: nothing more to do
             }
             throw new OrderIdTaken(order.id(), "a workflow that is not this order runs under its id");
@@ -118,7 +123,7 @@ public final class OrchestrationFlow implements OrderFlow, OrderControl {
 
     @Override
     public Optional<OrderView> view(String orderId) {
-        List<HistoryEvent> history = history(orderId);
+        List<HistoryEvent> history = events(orderId);
         Optional<Order> placed = orderIn(history, orderId);
         if (placed.isEmpty()) {
             return Optional.empty(); // unknown, or a workflow that is not an order squats the id
@@ -146,8 +151,43 @@ public final class OrchestrationFlow implements OrderFlow, OrderControl {
                 false, order.totalCents(), placedAt, null, timeline));
     }
 
+    /** The order's workflow history, one line per event (the console's orchestration lane, {@code ./shop history}). */
+    @Override
+    public List<OrderHistory.Entry> history(String orderId) {
+        List<HistoryEvent> events = events(orderId);
+        return orderIn(events, orderId).isPresent() ? HistoryLines.of(events) : List.of();
+    }
+
+    /** The in-process worker, if it runs here and can start again. */
+    @Override
+    public List<String> stoppableServices() {
+        return worker instanceof RestartableWorker ? List.of(OrchestrationFlowFactory.WORKER) : List.of();
+    }
+
+    @Override
+    public boolean isRunning(String service) {
+        return restartable(service).isRunning();
+    }
+
+    @Override
+    public void stop(String service) {
+        restartable(service).stop();
+    }
+
+    @Override
+    public void start(String service) {
+        restartable(service).start();
+    }
+
+    private RestartableWorker restartable(String service) {
+        if (!stoppableServices().contains(service)) {
+            throw new IllegalArgumentException("no service \"" + service + "\" runs here; these do: " + stoppableServices());
+        }
+        return (RestartableWorker) worker;
+    }
+
     /** The run's history (the latest run under this id), or empty if there is none. */
-    private List<HistoryEvent> history(String workflowId) {
+    private List<HistoryEvent> events(String workflowId) {
         try {
             return client.fetchHistory(workflowId).getEvents();
         } catch (WorkflowNotFoundException unknown) {

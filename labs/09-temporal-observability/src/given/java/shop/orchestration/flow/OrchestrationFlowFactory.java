@@ -37,7 +37,7 @@ public final class OrchestrationFlowFactory implements FlowFactory {
     public OrderFlow create(ShopContext context) {
         WorkflowClient client = TemporalConnection.connect(context.temporalTarget(), context.registry(), openTelemetry());
         AutoCloseable worker = context.runsHere(WORKER)
-                ? OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry())
+                ? new RestartableWorker(() -> OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry()))
                 : null;
         return new OrchestrationFlow(client, context.listener(), worker);
     }
