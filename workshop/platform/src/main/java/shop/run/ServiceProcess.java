@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
         Tracing.fromEnvironment(options.env(), "shop-" + serviceName);
         Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
         ShopContext context = new ShopContext(domain, registry, listeners.apply(registry), kafka, temporal,
-                java.util.Set.of());
+                java.util.Set.of(), options.parallelism());
         progress.accept("starting the " + impl + " " + serviceName + " service (Kafka " + kafka + ", Temporal " + temporal + ")");
         AutoCloseable service = factory.startService(serviceName, context);
         MetricsServer server = MetricsServer.start(registry, options.host(), options.port());
