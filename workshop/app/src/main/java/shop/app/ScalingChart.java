@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * The scaling run as an SVG line chart: orders/s against consumers or slots, one line per style, with the two
- * baselines of that run drawn dashed: the rate offered, and what the working consumers or slots could do at most.
+ * baselines of that run drawn dashed: the rate offered, and the capacity of the working consumers or slots.
  */
 final class ScalingChart {
     private static final int WIDTH = 640;
@@ -56,7 +56,7 @@ final class ScalingChart {
             }
             svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>"
                     + "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-dasharray=\"2 4\"/>"
-                    + "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%s\">%s (dotted: at most, with the working %s)</text>",
+                    + "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%s\">%s (dotted: capacity of the working %s)</text>",
                     measured, paint, ideal, paint, WIDTH - 330, 16 * colour, paint, style.getKey(),
                     style.getValue().get(0).knob()));
         }

@@ -13,7 +13,11 @@ package shop.app;
  */
 record ScalingResult(String impl, String knob, int setting, int working, double perSecond, double p95Millis,
                      String waitingWhat, double waitingMax, double waitingMean, double offeredRate, long slowMillis) {
-    /** What {@code working} parallel steps of {@code slowMillis} can do at most, and never more than what is offered. */
+    /**
+     * What {@code working} parallel steps of {@code slowMillis} can do, and never more than what is offered. The
+     * measured rate counts from the first order placed to the last one final, so it stays below this even when
+     * nothing waits.
+     */
     double ideal() {
         return slowMillis == 0 ? offeredRate : Math.min(offeredRate, working * 1000.0 / slowMillis);
     }

@@ -113,7 +113,7 @@ final class ScalingRun {
         String waiting = Double.isNaN(r.waitingMean())
                 ? String.format(Locale.ROOT, "%s %.0f", r.waitingWhat(), r.waitingMax())
                 : String.format(Locale.ROOT, "%s mean %.0f, max %.0f", r.waitingWhat(), r.waitingMean(), r.waitingMax());
-        return String.format(Locale.ROOT, "%-14s %2d %-20s %6.1f orders/s (at most %.1f)  p95 %7.0f ms  %s%s", r.impl(),
+        return String.format(Locale.ROOT, "%-14s %2d %-20s %6.1f orders/s (capacity %.1f)  p95 %7.0f ms  %s%s", r.impl(),
                 r.setting(), r.knob(), r.perSecond(), r.ideal(), r.p95Millis(), waiting,
                 r.capped() ? "  (capped: only " + r.working() + " partitions, " + (r.setting() - r.working())
                         + " consumers of each group idle)" : "");
