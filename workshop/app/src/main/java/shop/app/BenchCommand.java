@@ -127,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             bench.saturation(Math.min(100, orders));
             out.printf("  saturation: %d orders as fast as they go%n", orders);
             perSecond = bench.saturation(orders);
+            out.printf(Locale.ROOT, "  saturation: %.1f orders/s%n", perSecond);
             out.printf("  latency: %d orders at %.0f/s%n", latencyOrders, rate);
             clock.reset();
             latency = bench.atRate(latencyOrders, rate);
