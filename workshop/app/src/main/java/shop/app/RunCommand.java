@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import shop.flow.FlowFactory;
@@ -82,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
                     "--mine=03,04: stop with an error if those labs can't run your code"})
     List<String> mine;
 
+    @Mixin
+    ParallelismOptions parallelism = new ParallelismOptions();
+
     @Override
     public Integer call() throws Exception {
         long startedAt = System.nanoTime();
@@ -92,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             return runService(out, code);
         }
         ShopOptions options = new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices,
-                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host).withKafkaData(dataDir(), fresh);
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host).withKafkaData(dataDir(), fresh)
+                .withParallelism(parallelism.value());
         out.println("Starting the shop...");
         Shop shop = Shop.start(options, orderMetrics(code), line -> out.println("  " + line));
         Thread stopper = new Thread(() -> {
@@ -160,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--port");
         ShopOptions options = new ShopOptions(portGiven ? port : 0, kafkaPort, temporalPort, impls, Set.of(),
-                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host);
+                shop.domain.Domain.DEFAULT_STOCK_PER_SKU, System.getenv(), host).withParallelism(parallelism.value());
         ServiceProcess process = ServiceProcess.start(impls.get(0), service, options, shopUrl, orderMetrics(code),
                 line -> out.println("  " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The CI smoke run of {@code bench}: a handful of orders, to prove it measures and writes, not to measure. */
 class BenchCommandTest {
     private final Cli cli = new Cli();
 
@@ -16,19 +17,39 @@ class BenchCommandTest {
     Path out;
 
     @Test
-    void measuresEveryFlowAgainstItsRawInfrastructureAndWritesCsvAndAnSvgChart() throws Exception {
+    void measuresEveryFlowAgainstItsBaselinesAndWritesCsvAndAnSvgChart() throws Exception {
         int exit = cli.run("bench", "--orders", "30", "--latency-orders", "10", "--rate", "20", "--out", out.toString());
 
         assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
-        assertThat(cli.out.toString()).contains("orders/s").contains("p99 ms");
+        assertThat(cli.out.toString()).contains("orders/s").contains("p99 ms")
+                .contains("cores").contains("the SDK's test server, in memory, not the production server")
+                .contains("between them");
         List<String> csv = Files.readAllLines(out.resolve("bench.csv"));
         assertThat(csv).extracting(line -> line.split(",")[0]).containsExactly("impl", "direct", "choreography", "orchestration");
         for (String row : csv.subList(1, csv.size())) {
             assertThat(Double.parseDouble(row.split(",")[2])).as("orders per second: " + row).isPositive();
         }
-        assertThat(csv.get(2)).as("choreography against raw Kafka").contains("Kafka");
-        assertThat(csv.get(3)).as("orchestration against no-op workflows").contains("no-op activities");
-        assertThat(Files.readString(out.resolve("bench.html"))).contains("<svg").contains(">orchestration</text>");
+        assertThat(csv.get(2)).as("choreography against its same shape, then raw Kafka")
+                .contains("handlers that only pass the order on").contains("Kafka");
+        assertThat(csv.get(3)).as("orchestration against empty activities, then no-op workflows")
+                .contains("empty bodies").contains("no-op activities");
+        assertThat(Files.readString(out.resolve("bench.html"))).contains("<svg").contains(">orchestration</text>")
+                .contains("same shape");
+    }
+
+    @Test
+    void theScalingRunReportsEachSettingAndWhenPartitionsCapTheConsumers() throws Exception {
+        int exit = cli.run("bench", "--impl", "choreography,orchestration", "--orders", "5", "--latency-orders", "5",
+                "--scaling", "1,13", "--scaling-orders", "6", "--slow-ms", "50", "--out", out.toString());
+
+        assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("bench-scaling.csv"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(2)).as("13 consumers over 12 partitions").startsWith("choreography,consumers per group,13,12,")
+                .contains(",true,");
+        assertThat(rows.get(4)).startsWith("orchestration,activity slots,13,13,").contains(",false,");
+        assertThat(cli.out.toString()).contains("capped: only 12 partitions, 1 consumers of each group idle");
+        assertThat(Files.readString(out.resolve("bench.html"))).contains("Scaling the slow payment step");
     }
 
     @Test

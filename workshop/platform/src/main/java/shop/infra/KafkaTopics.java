@@ -46,6 +46,19 @@ public final class KafkaTopics {
         }
     }
 
+    /** How many partitions the topic has on the broker: at most that many consumers of one group get work. */
+    public static int partitions(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topic " + topic + " on " + bootstrapServers + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void awaitServed(Admin admin, Set<String> names, String bootstrapServers)
             throws InterruptedException, TimeoutException {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;

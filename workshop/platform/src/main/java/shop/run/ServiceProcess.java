@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         Tracing.fromEnvironment(options.env(), "shop-" + serviceName);
         Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
         ShopContext context = new ShopContext(domain, registry, listeners.apply(registry), kafka, temporal,
-                java.util.Set.of());
+                java.util.Set.of(), options.parallelism());
         MetricsServer server = MetricsServer.start(registry, options.host(), options.port());
         progress.accept("metrics on " + server.baseUrl() + "/metrics");
         ShopLink shop = null;

@@ -53,7 +53,8 @@ public final class Shop implements AutoCloseable {
             OpenTelemetry openTelemetry = Tracing.fromEnvironment(options.env(), "shop");
             PlacementGate placements = new PlacementGate(listeners.apply(registry));
             ShopContext context = new ShopContext(domain, registry, placements,
-                    infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget(), options.skippedServices());
+                    infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget(), options.skippedServices(),
+                    options.parallelism());
             for (FlowFactory factory : factories) {
                 progress.accept("starting the " + factory.name() + " flow");
                 flows.add(factory.create(context));

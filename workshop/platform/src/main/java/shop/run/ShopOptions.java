@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import shop.api.ShopServer;
+import shop.flow.Parallelism;
 import shop.infra.Infrastructure;
 
 /**
@@ -18,13 +19,21 @@ import shop.infra.Infrastructure;
  *                        reach it (on Linux, the Docker bridge address, e.g. 172.17.0.1)
  * @param kafkaData       where the embedded Kafka keeps its log across restarts; null: a temporary directory
  * @param freshData       wipe that log before starting
+ * @param parallelism     consumers per service group, task slots per worker
  */
 public record ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
-                          int stockPerSku, Map<String, String> env, String host, Path kafkaData, boolean freshData) {
+                          int stockPerSku, Map<String, String> env, String host, Path kafkaData, boolean freshData,
+                          Parallelism parallelism) {
     public ShopOptions {
         impls = List.copyOf(impls);
         skippedServices = Set.copyOf(skippedServices);
         env = Map.copyOf(env);
+    }
+
+    public ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
+                       int stockPerSku, Map<String, String> env, String host, Path kafkaData, boolean freshData) {
+        this(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, kafkaData, freshData,
+                Parallelism.DEFAULT);
     }
 
     public ShopOptions(int port, int kafkaPort, int temporalPort, List<String> impls, Set<String> skippedServices,
@@ -45,6 +54,12 @@ public record ShopOptions(int port, int kafkaPort, int temporalPort, List<String
 
     /** The same options with the embedded Kafka's log kept in {@code dir} (wiped first if {@code fresh}). */
     public ShopOptions withKafkaData(Path dir, boolean fresh) {
-        return new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, dir, fresh);
+        return new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, dir, fresh,
+                parallelism);
+    }
+
+    public ShopOptions withParallelism(Parallelism next) {
+        return new ShopOptions(port, kafkaPort, temporalPort, impls, skippedServices, stockPerSku, env, host, kafkaData,
+                freshData, next);
     }
 }

@@ -91,7 +91,7 @@ class OrderEventsTest {
     }
 
     @Test
-    void todo3_topicsAreCreatedExplicitlyWithThreePartitions() throws Exception {
+    void todo3_topicsAreCreatedExplicitlyWithTwelvePartitions() throws Exception {
         topics.create(SharedKafka.bootstrapServers());
         topics.create(SharedKafka.bootstrapServers());
 
@@ -99,7 +99,8 @@ class OrderEventsTest {
             Map<String, TopicDescription> found = admin.describeTopics(List.of(topics.events(), topics.deadLetters()))
                     .allTopicNames().get(10, TimeUnit.SECONDS);
             assertThat(found.get(topics.events()).partitions())
-                    .as("TODO 3: " + topics.events() + " must have EventTopics.PARTITIONS (3) partitions").hasSize(3);
+                    .as("TODO 3: " + topics.events() + " must have EventTopics.PARTITIONS (" + EventTopics.PARTITIONS + ") partitions")
+                    .hasSize(EventTopics.PARTITIONS);
             assertThat(found).as("TODO 3: the dead-letter topic must exist too").containsKey(topics.deadLetters());
         }
     }

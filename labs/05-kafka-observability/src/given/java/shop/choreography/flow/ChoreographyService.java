@@ -1,21 +1,33 @@
 package shop.choreography.flow;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import shop.choreography.events.EventPublisher;
 import shop.choreography.events.EventTopics;
 import shop.choreography.failures.AnsweredBeforeCrash;
 import shop.choreography.failures.ResilientServices;
 import shop.choreography.handlers.Handler;
 import shop.choreography.handlers.HandlerLoop;
+import shop.choreography.handlers.LoopHooks;
 import shop.choreography.handlers.RecordProcessor;
 import shop.choreography.observe.ObservedLoops;
 import shop.flow.ShopContext;
+import shop.infra.KafkaTopics;
 import shop.observe.KafkaMetersRefreshedOften;
 
-/** One service of the choreography running alone, e.g. in its own process ({@code run --service payment}). */
+/**
+ * One service of the choreography running alone, e.g. in its own process ({@code run --service payment}), with
+ * {@code --consumers} consumers in its group: Kafka gives each consumer of a group its own partitions, so more
+ * consumers than partitions leaves the extra ones idle.
+ */
 public final class ChoreographyService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChoreographyService.class);
+
     /**
      * What a service does with the records it reads, built once the service has its own producer (for its answers
      * and its dead letters). This lab's services run lab 04's handlers ({@link #LAB_04}); lab 10 passes its own.
@@ -47,7 +59,7 @@ public final class ChoreographyService implements AutoCloseable {
     private final EventPublisher publisher;
     private final KafkaClientMetrics producerMetrics;
     private final Reacting reacting;
-    private final HandlerLoop loop;
+    private final List<HandlerLoop> loops = new ArrayList<>();
 
     public ChoreographyService(String service, ShopContext context, String topicPrefix) {
         this(service, context, topicPrefix, LAB_04);
@@ -66,18 +78,32 @@ public final class ChoreographyService implements AutoCloseable {
             publisher.close();
             throw e;
         }
-        this.loop = new HandlerLoop(context.kafkaBootstrapServers(), topics.group(service), topics.events(),
-                reacting.processor(), publisher,
-                AnsweredBeforeCrash.marking(new ObservedLoops(context.registry()), topics.group(service)));
+        int consumers = context.parallelism().consumersPerGroup();
+        warnIfIdle(topics, consumers, context.kafkaBootstrapServers());
+        LoopHooks hooks = AnsweredBeforeCrash.marking(new ObservedLoops(context.registry()), topics.group(service));
+        for (int i = 0; i < consumers; i++) { // one processor for all: its duplicate memory is thread-safe
+            loops.add(new HandlerLoop(context.kafkaBootstrapServers(), topics.group(service), topics.events(),
+                    reacting.processor(), publisher, hooks));
+        }
+    }
+
+    private static void warnIfIdle(EventTopics topics, int consumers, String bootstrapServers) {
+        if (consumers > 1) {
+            int partitions = KafkaTopics.partitions(bootstrapServers, topics.events());
+            if (consumers > partitions) {
+                log.warn("{} consumers per group but {} has {} partitions: {} consumers of each group stay idle",
+                        consumers, topics.events(), partitions, consumers - partitions);
+            }
+        }
     }
 
     @Override
     public void close() {
-        loop.close();
+        loops.forEach(HandlerLoop::close);
         try {
             reacting.stopWith().close();
         } catch (Exception e) {
-            throw new IllegalStateException("could not stop " + loop.group() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not stop " + loops.get(0).group() + ": " + e.getMessage(), e);
         }
         producerMetrics.close();
         publisher.close();

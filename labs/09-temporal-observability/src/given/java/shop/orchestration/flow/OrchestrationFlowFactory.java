@@ -37,7 +37,8 @@ public final class OrchestrationFlowFactory implements FlowFactory {
     public OrderFlow create(ShopContext context) {
         WorkflowClient client = TemporalConnection.connect(context.temporalTarget(), context.registry(), openTelemetry());
         AutoCloseable worker = context.runsHere(WORKER)
-                ? new RestartableWorker(() -> OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry()))
+                ? new RestartableWorker(() -> OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry(),
+                        context.parallelism()))
                 : null;
         return new OrchestrationFlow(client, context.listener(), worker);
     }
@@ -53,7 +54,8 @@ public final class OrchestrationFlowFactory implements FlowFactory {
             return FlowFactory.super.startService(service, context);
         }
         WorkflowClient client = TemporalConnection.connect(context.temporalTarget(), context.registry(), openTelemetry());
-        OrchestrationWorker worker = OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry());
+        OrchestrationWorker worker = OrchestrationWorker.start(client, context.domain(), context.listener(), openTelemetry(),
+                context.parallelism());
         return () -> {
             worker.close();
             TemporalConnection.close(client);

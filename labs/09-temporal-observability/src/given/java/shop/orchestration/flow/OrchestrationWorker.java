@@ -12,6 +12,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import shop.domain.Domain;
 import shop.flow.OrderListener;
+import shop.flow.Parallelism;
 import shop.orchestration.control.ControlledOrderWorkflowImpl;
 import shop.orchestration.observe.OrderIdOnSpans;
 import shop.orchestration.observe.StepTimer;
@@ -32,7 +33,13 @@ public final class OrchestrationWorker implements AutoCloseable {
 
     public static OrchestrationWorker start(WorkflowClient client, Domain domain, OrderListener listener,
                                             OpenTelemetry openTelemetry) {
-        return start(client, listener, openTelemetry, Steps.TASK_QUEUE, worker -> {
+        return start(client, domain, listener, openTelemetry, Parallelism.DEFAULT);
+    }
+
+    /** @param parallelism its task slots: how many activities and workflow tasks this worker runs at once */
+    public static OrchestrationWorker start(WorkflowClient client, Domain domain, OrderListener listener,
+                                            OpenTelemetry openTelemetry, Parallelism parallelism) {
+        return start(client, listener, openTelemetry, Steps.TASK_QUEUE, parallelism, worker -> {
             worker.registerWorkflowImplementationTypes(ControlledOrderWorkflowImpl.class);
             worker.registerActivitiesImplementations(new DomainActivities(domain));
         });
@@ -45,15 +52,25 @@ public final class OrchestrationWorker implements AutoCloseable {
      */
     public static OrchestrationWorker start(WorkflowClient client, OrderListener listener, OpenTelemetry openTelemetry,
                                             String taskQueue, Consumer<Worker> register) {
+        return start(client, listener, openTelemetry, taskQueue, Parallelism.DEFAULT, register);
+    }
+
+    public static OrchestrationWorker start(WorkflowClient client, OrderListener listener, OpenTelemetry openTelemetry,
+                                            String taskQueue, Parallelism parallelism, Consumer<Worker> register) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new OrderIdOnSpans(), new StepTimer(listener), TemporalTracing.workerInterceptor(openTelemetry))
                 .build());
         // No sticky queue: the embedded test server never hands a dead worker's sticky tasks to another worker,
         // so after a restart those workflows would wait forever. Without it each workflow task replays the
         // (short) history. Against a real Temporal server you may leave stickiness on.
-        Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
-                .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-                .build());
+        WorkerOptions.Builder options = WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+        if (parallelism.activitySlots() > 0) { // a slow activity holds its slot: with every slot held, the next waits
+            options.setMaxConcurrentActivityExecutionSize(parallelism.activitySlots());
+        }
+        if (parallelism.workflowSlots() > 0) {
+            options.setMaxConcurrentWorkflowTaskExecutionSize(parallelism.workflowSlots());
+        }
+        Worker worker = factory.newWorker(taskQueue, options.build());
         register.accept(worker);
         factory.start();
         return new OrchestrationWorker(factory);
