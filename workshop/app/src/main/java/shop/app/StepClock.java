@@ -23,7 +23,7 @@ final class StepClock implements OrderListener {
     private final Map<String, Double> finished = new ConcurrentHashMap<>();
 
     @Override
-    public void stepFinished(String impl, String step, Duration duration, String outcome) {
+    public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
         if ("ok".equals(outcome)) {
             stepMillis.computeIfAbsent(step, key -> Collections.synchronizedList(new ArrayList<>())).add(millis(duration));
         }
