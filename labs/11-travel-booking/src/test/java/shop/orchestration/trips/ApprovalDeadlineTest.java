@@ -13,10 +13,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import shop.lab.Todo;
 import shop.testkit.Labs;
 import shop.travel.Travel;
@@ -27,29 +29,35 @@ import shop.travel.TripTimelines;
  * The deadline: a trip that needs approval is held for 15 minutes. The test server skips time while the test waits
  * for a result, so 15 minutes of workflow time pass in well under a second of ours.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalDeadlineTest {
     private final Travel travel = Travel.demo();
-    private final Trip trip = new Trip("trip-" + UUID.randomUUID(), "ada", "AMS-LIS", "LIS-CENTRO", "LIS-COMPACT");
     private TestWorkflowEnvironment env;
     private WorkflowClient client;
+    private Trip trip;
     private TripBookingWorkflow workflow;
 
-    @BeforeEach
-    void startTemporalAndATripThatNeedsApproval() {
-        Todo.forget();
+    @BeforeAll
+    void startTemporal() {
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TripBookingWorkflow.TASK_QUEUE);
         OrchestratedTrips.register(worker, travel, new TripTimelines("orchestration"));
         env.start();
         client = env.getWorkflowClient();
+    }
+
+    @AfterAll
+    void stopTemporal() {
+        env.close();
+    }
+
+    @BeforeEach
+    void startATripThatNeedsApproval() {
+        Todo.forget();
+        trip = new Trip("trip-" + UUID.randomUUID(), "ada", "AMS-LIS", "LIS-CENTRO", "LIS-COMPACT");
         workflow = client.newWorkflowStub(TripBookingWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(TripBookingWorkflow.TASK_QUEUE).setWorkflowId(trip.id()).build());
         WorkflowClient.start(workflow::book, trip, true);
-    }
-
-    @AfterEach
-    void stopTemporal() {
-        env.close();
     }
 
     @Test
