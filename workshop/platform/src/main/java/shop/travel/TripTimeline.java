@@ -12,6 +12,7 @@ public final class TripTimeline {
     private final String tripId;
     private final String impl;
     private final Clock clock;
+    private final TripListener listener;
     private final Instant placedAt;
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private TripStatus status = TripStatus.PENDING;
@@ -20,10 +21,11 @@ public final class TripTimeline {
     private boolean compensated;
     private Instant finishedAt;
 
-    public TripTimeline(String tripId, String impl, Clock clock) {
+    public TripTimeline(String tripId, String impl, Clock clock, TripListener listener) {
         this.tripId = tripId;
         this.impl = impl;
         this.clock = clock;
+        this.listener = listener;
         this.placedAt = clock.instant();
     }
 
@@ -33,7 +35,9 @@ public final class TripTimeline {
 
     /** A step ran: e.g. ("hotel", "cancel", startedAt, "ok") or ("flight", "book", startedAt, "flight-sold-out"). */
     public synchronized void record(String service, String step, Instant startedAt, String outcome) {
-        timeline.add(new TimelineEntry(service, step, startedAt, clock.instant(), outcome));
+        TimelineEntry entry = new TimelineEntry(service, step, startedAt, clock.instant(), outcome);
+        timeline.add(entry);
+        listener.stepDone(impl, entry);
         currentStep = status.isFinal() ? null : service + "." + step;
         compensated |= "cancel".equals(step) && "ok".equals(outcome);
     }
@@ -47,6 +51,7 @@ public final class TripTimeline {
         reason = why;
         currentStep = null;
         finishedAt = clock.instant();
+        listener.finished(view());
     }
 
     public synchronized TripView view() {

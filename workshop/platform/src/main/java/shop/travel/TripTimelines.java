@@ -9,25 +9,36 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TripTimelines {
     private final String impl;
     private final Clock clock;
+    private final TripListener listener;
     private final Map<String, TripTimeline> byTrip = new ConcurrentHashMap<>();
 
-    public TripTimelines(String impl, Clock clock) {
+    public TripTimelines(String impl, Clock clock, TripListener listener) {
         this.impl = impl;
         this.clock = clock;
+        this.listener = listener;
+    }
+
+    public TripTimelines(String impl, TripListener listener) {
+        this(impl, Clock.systemUTC(), listener);
     }
 
     public TripTimelines(String impl) {
-        this(impl, Clock.systemUTC());
+        this(impl, TripListener.NONE);
     }
 
     /** The trip's timeline, started now if it is new. */
     public TripTimeline of(String tripId) {
-        return byTrip.computeIfAbsent(tripId, id -> new TripTimeline(id, impl, clock));
+        start(tripId);
+        return byTrip.get(tripId);
     }
 
     /** Starts the trip's timeline now; false if it had one already (the trip was booked before). */
     public boolean start(String tripId) {
-        return byTrip.putIfAbsent(tripId, new TripTimeline(tripId, impl, clock)) == null;
+        if (byTrip.containsKey(tripId) || byTrip.putIfAbsent(tripId, new TripTimeline(tripId, impl, clock, listener)) != null) {
+            return false;
+        }
+        listener.booked(impl);
+        return true;
     }
 
     public Optional<TripView> find(String tripId) {
