@@ -44,6 +44,7 @@ public final class ShopServer implements AutoCloseable {
     private final OrderBook book = new OrderBook();
     private final OrderLookup lookup;
     private final PlacementGate placements;
+    private final TripRoutes trips;
     private final Javalin app;
     private final String host;
 
@@ -59,6 +60,7 @@ public final class ShopServer implements AutoCloseable {
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
         this.lookup = new OrderLookup(this.flows, book);
+        this.trips = TripRoutes.direct(registry);
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
         CrossSiteGuard crossSite = CrossSiteGuard.forServer(host, port);
@@ -78,6 +80,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> writeMetrics(ctx, registry));
             config.routes.get("/faults", ctx -> ctx.json(domain.faults().settings()));
             config.routes.put("/faults", this::putFaults);
+            trips.register(config.routes);
             ConsoleRoutes.register(config.routes, this.flows, lookup::find, domain.catalog(), registry);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
@@ -230,5 +233,6 @@ public final class ShopServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        trips.close();
     }
 }
