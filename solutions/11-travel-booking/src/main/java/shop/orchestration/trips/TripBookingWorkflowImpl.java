@@ -38,10 +38,12 @@ public final class TripBookingWorkflowImpl implements TripBookingWorkflow {
         // end TODO 3
         // TODO 4: a trip that needs approval waits for approve() for APPROVAL_WINDOW at most (Workflow.await with a
         //   timeout: a durable timer). No approval in time: compensate and reject it as APPROVAL_TIMED_OUT.
+        // tag::trip-deadline[]
         if (needsApproval && !Workflow.await(APPROVAL_WINDOW, () -> approved)) {
             saga.compensate();
             return TripOutcome.rejected(APPROVAL_TIMED_OUT);
         }
+        // end::trip-deadline[]
         // end TODO 4
         return TripOutcome.confirmed();
     }
