@@ -21,7 +21,8 @@ import shop.run.Flows;
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run N orders per flow with faults on (declines, out of stock, no carrier, transient errors,",
                 "latency, duplicate requests) and one part of each flow killed and restarted mid-run; then check",
-                "every order: none lost or stuck, none charged twice, refunds match, stock conserved.",
+                "every order: none lost or stuck, none charged twice, refunds match, stock conserved. Then trips",
+                "(--trips) in each style: none lost or stuck, none booked twice, none rejected still holding a booking.",
                 "Exits non-zero on any violation."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
@@ -37,6 +38,9 @@ final class ChaosCommand implements Callable<Integer> {
             description = "how long to wait for the last orders (default ${DEFAULT-VALUE})")
     Duration patience;
 
+    @Option(names = "--trips", defaultValue = "100", description = "trips per trip flow, 0 for none (default ${DEFAULT-VALUE})")
+    int trips;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,6 +49,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
         List<FlowFactory> factories = Flows.select(impls);
         Map<String, Consistency.Summary> results = new LinkedHashMap<>();
+        List<TripChaosRun.Result> tripResults;
         try (Infrastructure infra = Infrastructure.start(Map.of(), Ports.pickFree(), Ports.pickFree(),
                 line -> out.println("  " + line))) {
             for (FlowFactory factory : factories) {
@@ -52,9 +57,13 @@ final class ChaosCommand implements Callable<Integer> {
                 results.put(factory.name(), new ChaosRun(factory, infra.kafkaBootstrapServers(), infra.temporalTarget(), out)
                         .run(orders, patience));
             }
+            tripResults = trips == 0 ? List.of()
+                    : new TripChaosRun(infra.kafkaBootstrapServers(), infra.temporalTarget(), out).runAll(trips, patience);
         }
         print(results, out);
-        return results.values().stream().allMatch(Consistency.Summary::clean) ? 0 : 1;
+        TripChaosRun.print(tripResults, out);
+        return results.values().stream().allMatch(Consistency.Summary::clean)
+                && tripResults.stream().allMatch(TripChaosRun.Result::clean) ? 0 : 1;
     }
 
     private static void print(Map<String, Consistency.Summary> results, PrintWriter out) {

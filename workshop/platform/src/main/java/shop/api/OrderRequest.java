@@ -35,18 +35,30 @@ public record OrderRequest(Order order, Optional<String> impl, boolean idGiven) 
         if (customer.isBlank() || customer.codePointCount(0, customer.length()) > MAX_CUSTOMER_LENGTH) {
             throw ApiError.badField("customer", "must be 1 to " + MAX_CUSTOMER_LENGTH + " characters, not blank");
         }
+        Optional<String> id = optionalId(fields);
+        Optional<String> impl = optionalImpl(fields, impls);
+        List<OrderLine> lines = lines(fields.required("lines", "a non-empty array of {\"sku\", \"quantity\"}"), catalog);
+        Order order = new Order(id.orElseGet(() -> UUID.randomUUID().toString()), customer, lines);
+        return new OrderRequest(order, impl, id.isPresent());
+    }
+
+    /** The optional "id" of a request that creates something (an order, a trip). */
+    static Optional<String> optionalId(JsonFields fields) {
         Optional<String> id = fields.optionalText("id");
         id.filter(value -> !ID.matcher(value).matches()).ifPresent(value -> {
             throw ApiError.badField("id", value.isEmpty() ? "must not be empty; leave it out to get a fresh id"
                     : "1 to 64 letters, digits, '.', '_' or '-', was \"" + Printable.of(value) + "\"");
         });
+        return id;
+    }
+
+    /** The optional "impl": one of the flows running. */
+    static Optional<String> optionalImpl(JsonFields fields, Set<String> impls) {
         Optional<String> impl = fields.optionalText("impl");
         impl.filter(value -> !impls.contains(value)).ifPresent(value -> {
             throw ApiError.badField("impl", "unknown flow \"" + Printable.of(value) + "\"; running: " + impls);
         });
-        List<OrderLine> lines = lines(fields.required("lines", "a non-empty array of {\"sku\", \"quantity\"}"), catalog);
-        Order order = new Order(id.orElseGet(() -> UUID.randomUUID().toString()), customer, lines);
-        return new OrderRequest(order, impl, id.isPresent());
+        return impl;
     }
 
     private static List<OrderLine> lines(JsonNode node, Catalog catalog) {

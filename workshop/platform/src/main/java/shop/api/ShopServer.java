@@ -45,6 +45,7 @@ public final class ShopServer implements AutoCloseable {
     private final OrderBook book = new OrderBook();
     private final OrderLookup lookup;
     private final PlacementGate placements;
+    private final TripRoutes trips;
     private final Javalin app;
     private final String host;
     private ConsoleRoutes console;
@@ -61,6 +62,7 @@ public final class ShopServer implements AutoCloseable {
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
         this.lookup = new OrderLookup(this.flows, book);
+        this.trips = TripRoutes.direct(registry);
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
         CrossSiteGuard crossSite = CrossSiteGuard.forServer(host, port);
@@ -82,6 +84,7 @@ public final class ShopServer implements AutoCloseable {
             config.routes.put("/faults", this::putFaults);
             ProcessRoutes.register(config.routes, domain, this.flows.keySet(), this::baseUrl);
             console = ConsoleRoutes.register(config.routes, this.flows, lookup::find, lookup::recent, domain.catalog(), registry);
+            trips.register(config.routes);
             OrderControlRoutes.register(config.routes, this.flows, lookup::find);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, new ErrorBody(e.getMessage(), e.field(), e.status())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, httpError(ctx, e.getStatus())));
@@ -237,5 +240,6 @@ public final class ShopServer implements AutoCloseable {
     public void close() {
         console.close();
         app.stop();
+        trips.close();
     }
 }

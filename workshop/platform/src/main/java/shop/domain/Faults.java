@@ -25,15 +25,19 @@ public final class Faults {
     }
 
     void beforeCall(Service service) {
-        FaultSettings.ServiceFaults faults = settings.service(service);
+        strike(service.id(), settings.service(service));
+    }
+
+    /** What one service's switches do to a call: fail because it is down, slow it down, or fail it now and then. */
+    public static void strike(String serviceId, FaultSettings.ServiceFaults faults) {
         if (faults.down()) {
-            throw new TransientFailure(service.id() + " service is down");
+            throw new TransientFailure(serviceId + " service is down");
         }
         if (faults.latencyMs() > 0) {
             sleep(Duration.ofMillis(faults.latencyMs()));
         }
         if (chance(faults.transientErrorRate())) {
-            throw new TransientFailure(service.id() + " service had a transient error");
+            throw new TransientFailure(serviceId + " service had a transient error");
         }
     }
 
