@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * @param timeout      how long the block may take (a serve block: until its output has every fragment)
  * @param serve        the block starts a server (a shop, a service): run it in the background, wait for the
  *                     fragments, and stop it when the file's rehearsal ends
+ * @param stop         before this block, stop every server started so far in this file (the guide says Ctrl-C)
  * @param retry        run the block again, once a second, until it passes or its timeout ends (an order that
  *                     must reach COMPLETED, a meter that must show up)
  * @param onSolutions  run the block with {@code labs/NN-} replaced by {@code solutions/NN-}
  * @param starterFails the block, as written, must fail and print this; then it runs on the solutions and must pass
  * @param skip         why this block is not rehearsed (it needs Docker, it runs every test, ...)
  */
-public record Marker(List<String> expect, Duration timeout, boolean serve, boolean retry, boolean onSolutions,
+public record Marker(List<String> expect, Duration timeout, boolean serve, boolean stop, boolean retry, boolean onSolutions,
                      Optional<String> starterFails, Optional<String> skip) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -39,7 +40,7 @@ public record Marker(List<String> expect, Duration timeout, boolean serve, boole
         String attributes = comment.group(1).trim();
         List<String> expect = new ArrayList<>();
         Duration timeout = DEFAULT_TIMEOUT;
-        boolean serve = false, retry = false, onSolutions = false;
+        boolean serve = false, stop = false, retry = false, onSolutions = false;
         String starterFails = null, skip = null;
         Matcher attribute = ATTRIBUTE.matcher(attributes);
         int end = 0;
@@ -52,19 +53,20 @@ public record Marker(List<String> expect, Duration timeout, boolean serve, boole
                 case "expect" -> expect.add(required(name, value));
                 case "timeout" -> timeout = Duration.ofSeconds(seconds(required(name, value)));
                 case "serve" -> serve = true;
+                case "stop" -> stop = true;
                 case "retry" -> retry = true;
                 case "on" -> onSolutions = onSolutions(required(name, value));
                 case "starter-fails" -> starterFails = required(name, value);
                 case "no" -> skip = required(name, value);
                 default -> throw new IllegalArgumentException("unknown attribute '" + name
-                        + "' (known: expect, timeout, serve, retry, on=solutions, starter-fails, no)");
+                        + "' (known: expect, timeout, serve, stop, retry, on=solutions, starter-fails, no)");
             }
         }
         if (end < attributes.trim().length()) {
             throw new IllegalArgumentException("cannot read '" + attributes.substring(end).trim()
                     + "': attributes are name, name=word, name=\"text\" or name='text'");
         }
-        return Optional.of(new Marker(List.copyOf(expect), timeout, serve, retry, onSolutions,
+        return Optional.of(new Marker(List.copyOf(expect), timeout, serve, stop, retry, onSolutions,
                 Optional.ofNullable(starterFails), Optional.ofNullable(skip)));
     }
 

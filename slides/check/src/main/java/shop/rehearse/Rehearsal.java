@@ -96,6 +96,9 @@ public final class Rehearsal {
             return true;
         }
         Marker marker = block.marker().get();
+        if (marker.stop()) {
+            stopServers();
+        }
         if (marker.skip().isPresent()) {
             skipped++;
             out.printf("skip          %s  (%s)%n", block.where(), marker.skip().get());
