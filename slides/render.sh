@@ -49,6 +49,7 @@ diagrams_key() {
 decks=("$@")
 [ ${#decks[@]} -gt 0 ] || decks=(*.md)
 mkdir -p dist
+[ -d images ] && cp -r images dist/   # screenshots: a deck says images/NAME.png, from slides/ and from dist/ alike
 names=()
 for deck in "${decks[@]}"; do
   deck=$(basename "$deck")

@@ -92,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ClassLoader code = whoseCode(out);
         Thread.currentThread().setContextClassLoader(code);
+        shop.observe.OrderLog.writeTo(shopDir().resolve("orders.log"));
         if (service != null) {
             return runService(out, code);
         }
@@ -134,8 +135,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** --data, or .shop/kafka in the repository (in the current directory outside one). */
     private Path dataDir() {
-        Path root = data != null ? data : repositoryRoot().resolve(".shop");
-        return root.resolve("kafka");
+        return shopDir().resolve("kafka");
+    }
+
+    /** --data, or .shop in the repository: the Kafka log, and orders.log, one line per step of an order. */
+    private Path shopDir() {
+        return data != null ? data : repositoryRoot().resolve(".shop");
     }
 
     private static Path repositoryRoot() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import shop.observe.OrderLog;
 
 /**
  * Stock per SKU; never negative. A reservation takes all lines of an order or none. Idempotent by key
@@ -24,6 +25,10 @@ public final class Inventory {
 
     /** @throws OutOfStock if any line cannot be reserved; nothing is reserved then */
     public void reserve(String idempotencyKey, String orderId, List<OrderLine> lines) {
+        OrderLog.step(orderId, Service.INVENTORY, "reserve", () -> doReserve(idempotencyKey, orderId, lines));
+    }
+
+    private void doReserve(String idempotencyKey, String orderId, List<OrderLine> lines) {
         faults.beforeCall(Service.INVENTORY);
         synchronized (this) {
             Object earlier = answersByKey.get(idempotencyKey);
@@ -49,6 +54,10 @@ public final class Inventory {
 
     /** Gives back all stock the order holds; releasing again, or an order that holds nothing, has no effect. */
     public void release(String idempotencyKey, String orderId) {
+        OrderLog.step(orderId, Service.INVENTORY, "release", () -> doRelease(idempotencyKey, orderId));
+    }
+
+    private void doRelease(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.INVENTORY);
         synchronized (this) {
             if (answersByKey.putIfAbsent(idempotencyKey, "released") != null) {

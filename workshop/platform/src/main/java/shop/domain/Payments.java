@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import shop.observe.OrderLog;
 
 /**
  * Charges and refunds cards. Idempotent by key only, like a real payment provider: a repeated key returns
@@ -30,6 +31,10 @@ public final class Payments {
 
     /** @throws PaymentDeclined if the card is declined (cached: the same key is declined again) */
     public Charge charge(String idempotencyKey, String orderId, String customer, long amountCents) {
+        return OrderLog.step(orderId, Service.PAYMENT, "charge", () -> doCharge(idempotencyKey, orderId, amountCents));
+    }
+
+    private Charge doCharge(String idempotencyKey, String orderId, long amountCents) {
         faults.beforeCall(Service.PAYMENT);
         synchronized (this) {
             Object earlier = answersByKey.get(idempotencyKey);
@@ -55,6 +60,10 @@ public final class Payments {
 
     /** Refunds whatever the order was charged and not yet refunded; an order never charged gets nothing. */
     public void refund(String idempotencyKey, String orderId) {
+        OrderLog.step(orderId, Service.PAYMENT, "refund", () -> doRefund(idempotencyKey, orderId));
+    }
+
+    private void doRefund(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.PAYMENT);
         synchronized (this) {
             if (answersByKey.putIfAbsent(idempotencyKey, "refunded") == null) {

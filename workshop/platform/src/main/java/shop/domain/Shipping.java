@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import shop.observe.OrderLog;
 
 /** Books a carrier for an order, or cancels the booking. Idempotent by key. */
 public final class Shipping {
@@ -19,6 +20,10 @@ public final class Shipping {
 
     /** @return the tracking id. @throws CarrierUnavailable if no carrier takes the parcel */
     public String book(String idempotencyKey, String orderId, String customer) {
+        return OrderLog.step(orderId, Service.SHIPPING, "book", () -> doBook(idempotencyKey, orderId));
+    }
+
+    private String doBook(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.SHIPPING);
         synchronized (this) {
             Object earlier = answersByKey.get(idempotencyKey);
@@ -41,6 +46,10 @@ public final class Shipping {
     }
 
     public void cancel(String idempotencyKey, String orderId) {
+        OrderLog.step(orderId, Service.SHIPPING, "cancel", () -> doCancel(idempotencyKey, orderId));
+    }
+
+    private void doCancel(String idempotencyKey, String orderId) {
         faults.beforeCall(Service.SHIPPING);
         synchronized (this) {
             if (answersByKey.putIfAbsent(idempotencyKey, "cancelled") == null && bookingsByOrder.containsKey(orderId)) {

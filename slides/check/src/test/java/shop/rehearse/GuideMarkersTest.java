@@ -1,0 +1,30 @@
+package shop.rehearse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import shop.slides.Repo;
+
+/** The guides' markers can be read, without running anything: a typo fails here, before CI's rehearsal. */
+class GuideMarkersTest {
+
+    @Test
+    void everyBlockOfTheInstructorGuideIsRehearsedOrSaysWhyNot() throws Exception {
+        List<Block> blocks = Blocks.of(Repo.root().resolve("slides/INSTRUCTOR.md"));
+        assertThat(blocks).as("shell blocks of INSTRUCTOR.md").hasSizeGreaterThan(20);
+        assertThat(blocks).filteredOn(block -> block.marker().isEmpty()).extracting(Block::where)
+                .as("blocks of INSTRUCTOR.md without a <!-- rehearse: ... --> marker").isEmpty();
+        assertThat(blocks).filteredOn(block -> block.marker().orElseThrow().skip().isEmpty())
+                .as("rehearsed blocks").hasSizeGreaterThan(blocks.size() / 2);
+    }
+
+    @Test
+    void theMarkedLabReadmesCanBeRead() throws Exception {
+        for (String lab : List.of("labs/02-kafka-events", "labs/03-kafka-handlers")) {
+            List<Block> blocks = Blocks.of(Repo.root().resolve(Path.of(lab, "README.md")));
+            assertThat(blocks).filteredOn(block -> block.marker().isPresent()).as(lab + " marked blocks").isNotEmpty();
+        }
+    }
+}
