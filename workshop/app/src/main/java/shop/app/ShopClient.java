@@ -67,10 +67,22 @@ final class ShopClient {
         }
     }
 
+    /**
+     * A GET is safe to repeat, so a connection the shop closed while idle (the JDK client then reads "no bytes"
+     * from a pooled connection) is retried on a new one, twice, before it counts as an error.
+     */
     JsonNode order(String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + id)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + id)).GET().build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
     }
 
     private static boolean isFinal(JsonNode order) {
