@@ -38,27 +38,26 @@ public final class OrderMetrics implements OrderListener {
 
     @Override
     public void placed(String impl, Order order) {
-        // TODO 1: count placed orders, tagged by impl.
-        //   Counter.builder(ORDERS_PLACED) ... .tag(TAG_IMPL, impl).register(registry).increment()
+        // TODO 1: every order placed counts once in ORDERS_PLACED, per flow (TAG_IMPL). Micrometer: a Counter.
         // end TODO 1
-        // TODO 5: one more order in flight: inFlight(impl).incrementAndGet()
+        // TODO 5: this flow has one more order in flight (the gauge's value, from inFlight below)
         // end TODO 5
     }
 
     @Override
     public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
-        // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_SERVICE, TAG_STEP and
-        //   TAG_OUTCOME, with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
+        // TODO 4: every step's duration is in STEP_DURATION, told apart by flow, service, step and outcome (the tag
+        //   names are in MeterNames), as a histogram Prometheus can take percentiles from. Micrometer: a Timer.
         // end TODO 4
     }
 
     @Override
     public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
-        // TODO 2: count ORDERS_COMPLETED or ORDERS_REJECTED (by status), and ORDERS_COMPENSATED if compensated;
-        //   every counter tagged TAG_IMPL
+        // TODO 2: every order that ends counts once, per flow, as completed or rejected by its status; a rejected
+        //   order whose earlier steps were undone counts as compensated too (the names are in MeterNames).
         // end TODO 2
-        // TODO 3: record endToEnd in a Timer named ORDER_DURATION, tagged TAG_IMPL and TAG_STATUS (status.name()),
-        //   with a histogram (.publishPercentileHistogram())
+        // TODO 3: the end-to-end time of every order is in ORDER_DURATION, per flow and final status, as a
+        //   histogram Prometheus can take percentiles from.
         // end TODO 3
         // TODO 5: one order fewer in flight
         // end TODO 5
@@ -76,8 +75,8 @@ public final class OrderMetrics implements OrderListener {
 
     /** The in-flight gauge for one impl, registered the first time it is asked for. */
     private AtomicInteger inFlight(String impl) {
-        // TODO 5: register a gauge named ORDERS_IN_FLIGHT tagged TAG_IMPL that reads an AtomicInteger,
-        //   once per impl: inFlight.computeIfAbsent(impl, key -> registry.gauge(..., new AtomicInteger()))
+        // TODO 5: ORDERS_IN_FLIGHT, per flow, reads the number this method returns: one gauge and one number
+        //   per impl, the same number on every call. Micrometer: a gauge on the registry.
         return new AtomicInteger();
         // end TODO 5
     }

@@ -38,8 +38,7 @@ public final class OrderMetrics implements OrderListener {
 
     @Override
     public void placed(String impl, Order order) {
-        // TODO 1: count placed orders, tagged by impl.
-        //   Counter.builder(ORDERS_PLACED) ... .tag(TAG_IMPL, impl).register(registry).increment()
+        // TODO 1: every order placed counts once in ORDERS_PLACED, per flow (TAG_IMPL). Micrometer: a Counter.
         // tag::placed-counter[]
         Counter.builder(ORDERS_PLACED)
                 .description("Orders accepted by the shop")
@@ -48,15 +47,15 @@ public final class OrderMetrics implements OrderListener {
                 .increment();
         // end::placed-counter[]
         // end TODO 1
-        // TODO 5: one more order in flight: inFlight(impl).incrementAndGet()
+        // TODO 5: this flow has one more order in flight (the gauge's value, from inFlight below)
         inFlight(impl).incrementAndGet();
         // end TODO 5
     }
 
     @Override
     public void stepFinished(String impl, String service, String step, Duration duration, String outcome) {
-        // TODO 4: time each step with a Timer named STEP_DURATION, tagged TAG_IMPL, TAG_SERVICE, TAG_STEP and
-        //   TAG_OUTCOME, with .publishPercentileHistogram() so Prometheus gets buckets, then .record(duration)
+        // TODO 4: every step's duration is in STEP_DURATION, told apart by flow, service, step and outcome (the tag
+        //   names are in MeterNames), as a histogram Prometheus can take percentiles from. Micrometer: a Timer.
         // tag::step-timer[]
         Timer.builder(STEP_DURATION)
                 .description("Time a step of the order flow took, retries included")
@@ -72,8 +71,8 @@ public final class OrderMetrics implements OrderListener {
 
     @Override
     public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
-        // TODO 2: count ORDERS_COMPLETED or ORDERS_REJECTED (by status), and ORDERS_COMPENSATED if compensated;
-        //   every counter tagged TAG_IMPL
+        // TODO 2: every order that ends counts once, per flow, as completed or rejected by its status; a rejected
+        //   order whose earlier steps were undone counts as compensated too (the names are in MeterNames).
         String outcome = status == OrderStatus.COMPLETED ? ORDERS_COMPLETED : ORDERS_REJECTED;
         Counter.builder(outcome).tag(TAG_IMPL, impl).register(registry).increment();
         if (compensated) {
@@ -84,8 +83,8 @@ public final class OrderMetrics implements OrderListener {
                     .increment();
         }
         // end TODO 2
-        // TODO 3: record endToEnd in a Timer named ORDER_DURATION, tagged TAG_IMPL and TAG_STATUS (status.name()),
-        //   with a histogram (.publishPercentileHistogram())
+        // TODO 3: the end-to-end time of every order is in ORDER_DURATION, per flow and final status, as a
+        //   histogram Prometheus can take percentiles from.
         Timer.builder(ORDER_DURATION)
                 .description("From order placed to its final state")
                 .tags(TAG_IMPL, impl, TAG_STATUS, status.name())
@@ -113,8 +112,8 @@ public final class OrderMetrics implements OrderListener {
     /** The in-flight gauge for one impl, registered the first time it is asked for. */
     // tag::in-flight-gauge[]
     private AtomicInteger inFlight(String impl) {
-        // TODO 5: register a gauge named ORDERS_IN_FLIGHT tagged TAG_IMPL that reads an AtomicInteger,
-        //   once per impl: inFlight.computeIfAbsent(impl, key -> registry.gauge(..., new AtomicInteger()))
+        // TODO 5: ORDERS_IN_FLIGHT, per flow, reads the number this method returns: one gauge and one number
+        //   per impl, the same number on every call. Micrometer: a gauge on the registry.
         return inFlight.computeIfAbsent(impl, key ->
                 registry.gauge(ORDERS_IN_FLIGHT, Tags.of(TAG_IMPL, key), new AtomicInteger()));
         // end TODO 5
