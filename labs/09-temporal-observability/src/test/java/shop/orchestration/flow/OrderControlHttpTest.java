@@ -7,30 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import shop.api.ShopServer;
 import shop.domain.Domain;
 import shop.domain.FaultSettings;
 import shop.domain.Service;
 import shop.flow.DirectFlowFactory;
-import shop.flow.OrderFlow;
-import shop.flow.PlacementGate;
-import shop.flow.ShopContext;
-import shop.infra.EmbeddedTemporal;
-import shop.infra.Ports;
-import shop.lab.Todo;
-import shop.metrics.OrderMetrics;
-import shop.observe.Observability;
 import shop.testkit.Labs;
 import shop.testkit.ShopHttp;
 
@@ -40,40 +27,22 @@ import shop.testkit.ShopHttp;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderControlHttpTest {
-    private final Domain domain = Domain.demo();
-    private final PrometheusMeterRegistry registry = Observability.newRegistry("order-control");
-    private final OrchestrationFlowFactory factory = new OrchestrationFlowFactory(OpenTelemetry.noop());
-    private EmbeddedTemporal temporal;
-    private ShopContext context;
-    private List<OrderFlow> flows;
-    private AutoCloseable worker;
-    private ShopServer shop;
+    private OrchestrationShop shop;
+    private Domain domain;
     private ShopHttp http;
 
     @BeforeAll
     void startShop() {
-        Todo.forget();
-        temporal = EmbeddedTemporal.start(Ports.pickFree());
-        PlacementGate placements = new PlacementGate(new OrderMetrics(registry));
-        context = new ShopContext(domain, registry, placements, null, temporal.target(), Set.of(OrchestrationFlowFactory.WORKER));
-        flows = List.of(factory.create(context), new DirectFlowFactory().create(context));
-        worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
-        shop = ShopServer.start(domain, registry, flows, "127.0.0.1", 0, OpenTelemetry.noop(), placements);
-        http = new ShopHttp(shop.baseUrl());
+        shop = new OrchestrationShop("order-control", new DirectFlowFactory());
+        domain = shop.domain;
+        http = shop.http;
     }
 
     @AfterAll
-    void stopShop() throws Exception {
+    void stopShop() {
         if (shop != null) {
             shop.close();
         }
-        if (worker != null) {
-            worker.close();
-        }
-        for (OrderFlow flow : flows == null ? List.<OrderFlow>of() : flows) {
-            flow.close();
-        }
-        temporal.close();
     }
 
     @BeforeEach
@@ -105,7 +74,7 @@ class OrderControlHttpTest {
 
     @Test
     void aCancelSentWhileNoWorkerRunsWaitsInTheServerAndTheDefaultReasonIsTheCustomers() throws Exception {
-        worker.close();
+        shop.stopWorker();
         try {
             String id = http.placeOrder("di", "MUG-1", 1);
             long asked = System.nanoTime();
@@ -120,11 +89,10 @@ class OrderControlHttpTest {
             assertThat(cancelled.status()).as("POST cancel with no worker; body " + cancelled.body()).isEqualTo(202);
             assertThat(http.get("/orders/" + id).body().get("status").asText()).as("stored, not yet acted on")
                     .isEqualTo("PENDING");
-            worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
+            shop.startWorker();
             assertThat(awaitFinal(id).get("reason").asText()).isEqualTo("customer-cancelled");
         } finally {
-            worker.close();
-            worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
+            shop.restartWorker();
         }
     }
 

@@ -3,11 +3,8 @@ package shop.orchestration.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import shop.api.ShopServer;
 import shop.domain.Domain;
 import shop.domain.FaultSettings;
 import shop.domain.Order;
@@ -26,13 +22,6 @@ import shop.domain.Service;
 import shop.flow.Consistency;
 import shop.flow.OrderFlow;
 import shop.flow.OrderView;
-import shop.flow.PlacementGate;
-import shop.flow.ShopContext;
-import shop.infra.EmbeddedTemporal;
-import shop.infra.Ports;
-import shop.lab.Todo;
-import shop.metrics.OrderMetrics;
-import shop.observe.Observability;
 import shop.orchestration.control.ControlledOrderWorkflow;
 import shop.orchestration.control.OrderInput;
 import shop.testkit.Labs;
@@ -47,46 +36,30 @@ import shop.testkit.ShopHttp;
 class OutsideActorsTest {
     private static final String IMPL = "impl=\"orchestration\"";
 
-    private final Domain domain = Domain.demo();
-    private final PrometheusMeterRegistry registry = Observability.newRegistry("outside-actors");
-    private final OrchestrationFlowFactory factory = new OrchestrationFlowFactory(OpenTelemetry.noop());
-    private EmbeddedTemporal temporal;
-    private ShopContext context;
+    private OrchestrationShop shop;
+    private Domain domain;
     private OrderFlow flow;
-    private AutoCloseable worker;
-    private ShopServer shop;
     private ShopHttp http;
     private WorkflowClient outsider;
 
     @BeforeAll
     void startShop() {
-        Todo.forget();
-        temporal = EmbeddedTemporal.start(Ports.pickFree());
-        PlacementGate placements = new PlacementGate(new OrderMetrics(registry));
-        context = new ShopContext(domain, registry, placements, null, temporal.target(), Set.of(OrchestrationFlowFactory.WORKER));
-        flow = factory.create(context);
-        worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
-        shop = ShopServer.start(domain, registry, List.of(flow), "127.0.0.1", 0, OpenTelemetry.noop(), placements);
-        http = new ShopHttp(shop.baseUrl());
+        shop = new OrchestrationShop("outside-actors");
+        domain = shop.domain;
+        flow = shop.flow;
+        http = shop.http;
         outsider = WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build()));
+                WorkflowServiceStubsOptions.newBuilder().setTarget(shop.temporal.target()).build()));
     }
 
     @AfterAll
-    void stopShop() throws Exception {
-        if (shop != null) {
-            shop.close();
-        }
-        if (worker != null) {
-            worker.close();
-        }
-        if (flow != null) {
-            flow.close();
-        }
+    void stopShop() {
         if (outsider != null) {
             outsider.getWorkflowServiceStubs().shutdownNow();
         }
-        temporal.close();
+        if (shop != null) {
+            shop.close();
+        }
     }
 
     @BeforeEach
@@ -124,7 +97,7 @@ class OutsideActorsTest {
 
     @Test
     void aSignalThatArrivesWhileNoWorkerRunsLeavesTheOrderPending() throws Exception {
-        worker.close();
+        shop.stopWorker();
         try {
             String id = http.placeOrder("sam", "MUG-1", 1);
             outsider.newWorkflowStub(ControlledOrderWorkflow.class, id).cancel("changed my mind");
@@ -134,13 +107,12 @@ class OutsideActorsTest {
             assertThat(http.get("/orders/" + id).body().get("status").asText())
                     .as("a signal is not the end of the run: no worker has even seen it yet").isEqualTo("PENDING");
 
-            worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
+            shop.startWorker();
             JsonNode order = awaitFinal(id);
             assertThat(order.get("reason").asText()).as("the worker acts on the signal once it runs").isEqualTo("changed my mind");
-            assertThat(registry.isClosed()).as("stopping a worker leaves the shop's meter registry open").isFalse();
+            assertThat(shop.registry.isClosed()).as("stopping a worker leaves the shop's meter registry open").isFalse();
         } finally {
-            worker.close();
-            worker = factory.startService(OrchestrationFlowFactory.WORKER, context);
+            shop.restartWorker();
         }
     }
 
