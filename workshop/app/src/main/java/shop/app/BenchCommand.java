@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
@@ -42,6 +43,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "2000", description = "orders for the saturation run (default ${DEFAULT-VALUE})")
     int orders;
 
+    @Option(names = "--warm-up", defaultValue = "500", paramLabel = "N",
+            description = {"orders through each flow and its same-shape baseline before anything is timed, so that",
+                    "neither is timed while the JIT still compiles it or its consumers join (default ${DEFAULT-VALUE})"})
+    int warmUpOrders;
+
     @Option(names = "--rate", defaultValue = "20", description = "orders/s for the latency run (default ${DEFAULT-VALUE})")
     double rate;
 
@@ -71,10 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (orders < 1 || latencyOrders < 1 || !(rate > 0) || scalingOrders < 1 || slowMillis < 0
+        if (orders < 1 || latencyOrders < 1 || !(rate > 0) || scalingOrders < 1 || slowMillis < 0 || warmUpOrders < 1
                 || scaling.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("--orders, --latency-orders, --rate, --scaling-orders and --scaling must be "
-                    + "positive, --slow-ms 0 or more");
+            throw new IllegalArgumentException("--orders, --latency-orders, --rate, --scaling-orders, --scaling and --warm-up "
+                    + "must be positive, --slow-ms 0 or more");
         }
         List<FlowFactory> factories = Flows.select(impls);
         List<BenchResult> results = new ArrayList<>();
@@ -115,39 +121,42 @@ final class BenchCommand implements Callable<Integer> {
                 infra.temporalTarget(), Set.of(), parallelism.value());
     }
 
+    /**
+     * Races the flow against its same-shape baseline. Both are warmed up first, so neither is timed while the JIT still
+     * compiles it; then they run in turns, flow-baseline-baseline-flow, half the orders each time, so that what drifts
+     * during the run (the test server's growing memory, the broker's log) weighs on both alike.
+     */
     private BenchResult measure(FlowFactory factory, Infrastructure infra, PrintWriter out) throws Exception {
         out.println(factory.name() + ":");
-        StepClock clock = new StepClock();
-        Domain domain = new Domain(Catalog.demo(), Integer.MAX_VALUE / 2);
-        double perSecond;
-        Percentiles latency;
-        TimeSplit split;
-        try (OrderFlow flow = factory.create(context(infra, domain, clock))) {
-            FlowBench bench = new FlowBench(flow, domain, clock, out);
-            bench.saturation(Math.min(100, orders));
-            out.printf("  saturation: %d orders as fast as they go%n", orders);
-            perSecond = bench.saturation(orders);
-            out.printf(Locale.ROOT, "  saturation: %.1f orders/s%n", perSecond);
-            out.printf("  latency: %d orders at %.0f/s%n", latencyOrders, rate);
-            clock.reset();
-            latency = bench.atRate(latencyOrders, rate);
-            split = clock.split();
-            out.println("  where the time goes: " + split.line());
+        List<SameShapeBaseline> shapes = ServiceLoader.load(SameShapeBaseline.class).stream().map(ServiceLoader.Provider::get)
+                .filter(shape -> shape.impl().equals(factory.name())).toList();
+        BiFunction<Domain, OrderListener, ShopContext> contextFor = (domain, listener) -> context(infra, domain, listener);
+        Contender flow = new Contender(factory::create, contextFor, out);
+        List<Contender> shapeFlows = shapes.stream().map(shape -> new Contender(shape::start, contextFor, out)).toList();
+        out.printf("  warm-up: %d orders through the flow%s, not timed%n", warmUpOrders,
+                shapes.isEmpty() ? "" : " and through its same-shape baseline");
+        flow.warmUp(warmUpOrders);
+        for (Contender shape : shapeFlows) {
+            shape.warmUp(warmUpOrders);
         }
+        int half = Math.max(1, orders / 2);
+        out.printf("  saturation: %d orders as fast as they go, in two rounds of %d%s%n", 2 * half, half,
+                shapes.isEmpty() ? "" : " around the baseline's two");
+        flow.round(half);
+        for (Contender shape : shapeFlows) {
+            shape.round(half);
+            shape.round(half);
+        }
+        flow.round(half);
+        out.println("  saturation: " + flow.figures());
         List<BenchResult.Baseline> baselines = new ArrayList<>();
-        for (SameShapeBaseline shape : ServiceLoader.load(SameShapeBaseline.class)) {
-            if (shape.impl().equals(factory.name())) {
-                out.printf("  same shape: %s%n", shape.what());
-                StepClock shapeClock = new StepClock();
-                Domain shapeDomain = new Domain(Catalog.demo(), Integer.MAX_VALUE / 2);
-                try (OrderFlow empty = shape.start(context(infra, shapeDomain, shapeClock))) {
-                    FlowBench bench = new FlowBench(empty, shapeDomain, shapeClock, out);
-                    bench.saturation(Math.min(100, orders));
-                    baselines.add(new BenchResult.Baseline(shape.what(), bench.saturation(orders), true));
-                }
-                out.printf("  same shape: %.0f orders/s%n", baselines.get(baselines.size() - 1).perSecond());
-            }
+        for (int i = 0; i < shapes.size(); i++) {
+            baselines.add(new BenchResult.Baseline(shapes.get(i).what(), shapeFlows.get(i).perSecond(), true));
+            out.println("  same shape: " + shapeFlows.get(i).figures());
         }
+        out.printf("  latency: %d orders at %.0f/s%n", latencyOrders, rate);
+        Contender.Latency latency = flow.atRate(latencyOrders, rate);
+        out.println("  where the time goes: " + latency.split().line());
         for (RawBaseline raw : ServiceLoader.load(RawBaseline.class)) {
             if (raw.impl().equals(factory.name())) {
                 RawBaseline.Result result = raw.measure(context(infra, new Domain(Catalog.demo(), 1), OrderListener.NONE), orders);
@@ -155,7 +164,8 @@ final class BenchCommand implements Callable<Integer> {
                 baselines.add(new BenchResult.Baseline(result.what(), result.perSecond(), false));
             }
         }
-        return new BenchResult(factory.name(), orders, perSecond, latencyOrders, rate, latency.at(50), latency.at(95),
-                latency.at(99), baselines, split);
+        Percentiles endToEnd = latency.endToEnd();
+        return new BenchResult(factory.name(), 2 * half, flow.perSecond(), latencyOrders, rate, endToEnd.at(50),
+                endToEnd.at(95), endToEnd.at(99), baselines, latency.split());
     }
 }

@@ -3,6 +3,7 @@ package shop.app;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -34,10 +35,12 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no lab matches " + only + " under " + repository.lab(""));
         }
         LabCheck check = new LabCheck(repository);
-        out.printf("%-28s %-8s %s%n", "lab", "passed", startersMustFail ? "starter" : "first thing still failing");
+        out.printf("%-28s %-8s %6s  %s%n", "lab", "passed", "time", startersMustFail ? "starter" : "first thing still failing");
         int wrong = 0;
         for (String lab : labs) {
+            long start = System.nanoTime();
             LabResult result = check.run(lab);
+            String took = String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9);
             String verdict;
             if (startersMustFail) {
                 verdict = result.failsLikeAStarterShould() ? "fails as it should"
@@ -48,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
                 verdict = result.done() ? "done" : result.shortFailure();
                 wrong += result.done() ? 0 : 1;
             }
-            out.printf("%-28s %-8s %s%n", lab, result.passed() + "/" + result.tests(), verdict);
+            out.printf("%-28s %-8s %6s  %s%n", lab, result.passed() + "/" + result.tests(), took, verdict);
         }
         return wrong == 0 ? 0 : 1;
     }

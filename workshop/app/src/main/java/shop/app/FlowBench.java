@@ -84,20 +84,21 @@ final class FlowBench {
         long deadline = System.nanoTime() + PATIENCE_NANOS;
         long lastReport = System.nanoTime();
         List<Double> done = new ArrayList<>();
-        int next = 0;
-        while (next < orders.size()) {
-            Double endToEnd = clock.endToEndOf(orders.get(next).id());
-            if (endToEnd != null) {
-                done.add(endToEnd);
-                next++;
-                continue;
+        List<Order> pending = new ArrayList<>(orders);
+        while (!pending.isEmpty()) {
+            pending.removeIf(order -> {
+                Double endToEnd = clock.endToEndOf(order.id());
+                return endToEnd != null && done.add(endToEnd);
+            });
+            if (pending.isEmpty()) {
+                break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(flow.name() + ": " + (orders.size() - next) + " orders not final after 5 minutes");
+                throw new IllegalStateException(flow.name() + ": " + pending.size() + " orders not final after 5 minutes");
             }
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 lastReport = System.nanoTime();
-                out.printf("    %s %s: %d/%d final%n", flow.name(), phase, next, orders.size());
+                out.printf("    %s %s: %d/%d final%n", flow.name(), phase, done.size(), orders.size());
                 out.flush();
             }
             Thread.sleep(5);

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import shop.choreography.events.EventTopics;
+import shop.choreography.flow.ChoreographyFlow;
 import shop.choreography.flow.ChoreographyFlowFactory;
 import shop.domain.Catalog;
 import shop.domain.Domain;
@@ -79,9 +80,12 @@ final class ScalingRun {
         ShopContext context = new ShopContext(domain, registry, clock, kafka, temporal, Set.of(), parallelism);
         try (OrderFlow flow = factory.create(context)) {
             FlowBench bench = new FlowBench(flow, domain, clock, out);
+            EventTopics topics = new EventTopics(ChoreographyFlowFactory.TOPIC_PREFIX);
+            int working = choreography ? Math.min(setting, KafkaTopics.partitions(kafka, topics.events())) : setting;
+            if (choreography) {
+                GroupsSettled.await(kafka, ChoreographyFlow.SERVICES.stream().map(topics::group).toList(), working, 60_000);
+            }
             bench.atRate(1, rate); // the groups have joined, the worker polls
-            int working = choreography ? Math.min(setting, KafkaTopics.partitions(kafka,
-                    new EventTopics(ChoreographyFlowFactory.TOPIC_PREFIX).events())) : setting;
             DoubleAccumulator maxLag = new DoubleAccumulator(Math::max, 0);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> {

@@ -18,10 +18,13 @@ class BenchCommandTest {
 
     @Test
     void measuresEveryFlowAgainstItsBaselinesAndWritesCsvAndAnSvgChart() throws Exception {
-        int exit = cli.run("bench", "--orders", "30", "--latency-orders", "10", "--rate", "20", "--out", out.toString());
+        int exit = cli.run("bench", "--orders", "30", "--warm-up", "10", "--latency-orders", "10", "--rate", "20",
+                "--out", out.toString());
 
         assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
         assertThat(cli.out.toString()).contains("orders/s").contains("p99 ms")
+                .contains("warm-up: 10 orders through the flow and through its same-shape baseline, not timed")
+                .contains("in two rounds of 15 around the baseline's two")
                 .contains("cores").contains("the SDK's test server, in memory, not the production server")
                 .contains("between them");
         List<String> csv = Files.readAllLines(out.resolve("bench.csv"));
@@ -39,7 +42,7 @@ class BenchCommandTest {
 
     @Test
     void theScalingRunReportsEachSettingAndWhenPartitionsCapTheConsumers() throws Exception {
-        int exit = cli.run("bench", "--impl", "choreography,orchestration", "--orders", "5", "--latency-orders", "5",
+        int exit = cli.run("bench", "--impl", "choreography,orchestration", "--orders", "5", "--warm-up", "1", "--latency-orders", "5",
                 "--scaling", "1,13", "--scaling-orders", "6", "--slow-ms", "50", "--out", out.toString());
 
         assertThat(exit).as("exit code; stderr: " + cli.err).isZero();
@@ -56,5 +59,8 @@ class BenchCommandTest {
     void nonsenseOptionsAreOneLineErrors() {
         assertThat(cli.run("bench", "--rate", "0")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("must be positive");
+        Cli noWarmUp = new Cli();
+        assertThat(noWarmUp.run("bench", "--warm-up", "0")).isEqualTo(2);
+        assertThat(noWarmUp.err.toString()).contains("must be positive").doesNotContain("Exception");
     }
 }
