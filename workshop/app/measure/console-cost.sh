@@ -17,13 +17,14 @@ shop=$!
 trap 'kill $shop 2>/dev/null; wait $shop 2>/dev/null; rm -rf "$work"' EXIT
 until grep -q 'Shop ready' "$work/shop.log"; do sleep 1; done
 ticks() { awk '{print $14+$15}' /proc/$shop/stat; }
-stream() { for t in /proc/$shop/task/*; do [ "$(cat $t/comm 2>/dev/null)" = console-stream ] && awk '{print $14+$15}' $t/stat; done \
+stream() { for t in /proc/$shop/task/*; do if [ "$(cat $t/comm 2>/dev/null)" = console-stream ]; then awk '{print $14+$15}' $t/stat; fi; done \
            | awk '{s+=$1} END {print s+0}'; }
 run() { # LABEL CONSOLE(yes|no)
   local before sb start page=""
   before=$(ticks); sb=$(stream); start=$(date +%s.%N)
   if [ "$2" = yes ]; then java -cp "$cp" workshop/app/measure/PageResponsiveness.java http://127.0.0.1:7173 70 > "$work/page-$1" 2>&1 & page=$!; sleep 3; fi
-  java -jar $jar load --url http://127.0.0.1:7173 --rate 50 --duration 60s > "$work/load-$1" 2>&1
+  java -jar $jar load --url http://127.0.0.1:7173 --rate 50 --duration 60s > "$work/load-$1" 2>&1 \
+    || echo "  (load exited $?: orders pending or HTTP errors, see its summary)"
   printf '%s console=%s: shop CPU %.1f s over %.0f s, console-stream thread %.2f s; %s\n' "$1" "$2" \
     "$(echo "($(ticks)-$before)/100" | bc -l)" "$(echo "$(date +%s.%N)-$start" | bc -l)" \
     "$(echo "($(stream)-$sb)/100" | bc -l)" "$(grep -A1 '^impl' "$work/load-$1" | tail -1 | tr -s ' ')"

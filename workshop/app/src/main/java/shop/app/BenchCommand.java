@@ -30,12 +30,14 @@ import shop.infra.Ports;
 import shop.run.Flows;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure every flow on the same Kafka and Temporal in one run: orders/s at saturation, p50/p95/p99",
-                "end-to-end latency at a fixed rate, where an order's time goes (inside steps, between them), and the ratio",
-                "to a baseline of the same shape (the same flow with handlers or activities that do nothing) and to the",
-                "bare infrastructure. --scaling adds lab 10's run: the payment step slowed, 1, 2, 4... consumers or slots.",
-                "Embedded servers on free ports, or KAFKA_BOOTSTRAP_SERVERS / TEMPORAL_ADDRESS (run no shop against them",
-                "meanwhile: the bench uses the shop's topic and task queue). Writes bench.csv, bench-scaling.csv, bench.html."})
+        description = {"Measure every flow on the same Kafka and Temporal in one run: orders/s at",
+                "saturation, p50/p95/p99 end to end at a fixed rate, where an order's time goes",
+                "(inside steps, between them), and the ratio to a baseline of the same shape (the",
+                "same flow with handlers or activities that do nothing) and to the bare",
+                "infrastructure. --scaling adds lab 10's run: the payment step slowed, 1, 2, 4...",
+                "consumers or slots. Embedded servers on free ports, or KAFKA_BOOTSTRAP_SERVERS /",
+                "TEMPORAL_ADDRESS (run no shop against them meanwhile: the bench uses the shop's",
+                "topic and task queue). Writes bench.csv, bench-scaling.csv and bench.html.", ""})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,8 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     int orders;
 
     @Option(names = "--warm-up", defaultValue = "500", paramLabel = "N",
-            description = {"orders through each flow and its same-shape baseline before anything is timed, so that",
-                    "neither is timed while the JIT still compiles it or its consumers join (default ${DEFAULT-VALUE})"})
+            description = "orders through each flow and its same-shape baseline before anything is timed, so that "
+                    + "neither is timed while the JIT still compiles it or its consumers join (default ${DEFAULT-VALUE})")
     int warmUpOrders;
 
     @Option(names = "--rate", defaultValue = "20", description = "orders/s for the latency run (default ${DEFAULT-VALUE})")
@@ -61,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--scaling", arity = "0..1", split = ",", fallbackValue = "1,2,4,8,16", paramLabel = "N",
-            description = {"also the scaling run, with these consumers per group / activity slots",
-                    "(--scaling alone: 1,2,4,8,16)"})
+            description = "also the scaling run, with these consumers per group / activity slots (--scaling alone: "
+                    + "1,2,4,8,16)")
     List<Integer> scaling = new ArrayList<>();
 
     @Option(names = "--scaling-orders", defaultValue = "200", description = "orders per setting of the scaling run (default ${DEFAULT-VALUE})")
@@ -82,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--orders, --latency-orders, --rate, --scaling-orders, --scaling and --warm-up "
                     + "must be positive, --slow-ms 0 or more");
         }
+        parallelism.value(); // nonsense slots or consumers fail here, before any server starts
         List<FlowFactory> factories = Flows.select(impls);
         List<BenchResult> results = new ArrayList<>();
         List<ScalingResult> scaled = new ArrayList<>();

@@ -85,5 +85,8 @@ class ParallelismTest {
         Cli cli = new Cli();
         assertThat(cli.run("run", "--consumers", "0")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("consumers per group must be 1 or more");
+        Cli oneWorkflowSlot = new Cli();
+        assertThat(oneWorkflowSlot.run("bench", "--workflow-slots", "1")).isEqualTo(2);
+        assertThat(oneWorkflowSlot.err.toString()).contains("workflow task slots must be 2 or more").doesNotContain("Exception");
     }
 }

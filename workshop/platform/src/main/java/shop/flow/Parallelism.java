@@ -6,7 +6,7 @@ package shop.flow;
  * @param consumersPerGroup choreography: consumers in each service's consumer group (one thread each). More than
  *                          the topic's partitions leaves the extra consumers idle: a partition has one reader per group
  * @param activitySlots     orchestration: activities one worker runs at once; 0 keeps the SDK's default (200)
- * @param workflowSlots     orchestration: workflow tasks one worker runs at once; 0 keeps the SDK's default (200)
+ * @param workflowSlots     orchestration: workflow tasks one worker runs at once, 2 or more; 0 keeps the SDK's default (200)
  */
 public record Parallelism(int consumersPerGroup, int activitySlots, int workflowSlots) {
     public static final Parallelism DEFAULT = new Parallelism(1, 0, 0);
@@ -17,6 +17,10 @@ public record Parallelism(int consumersPerGroup, int activitySlots, int workflow
         }
         if (activitySlots < 0 || workflowSlots < 0) {
             throw new IllegalArgumentException("task slots must be 0 (the SDK's default) or more");
+        }
+        if (workflowSlots == 1) { // measured: with one slot, no order's workflow task ever ran on the test server
+            throw new IllegalArgumentException("workflow task slots must be 2 or more (or 0, the SDK's default): a worker "
+                    + "with one slot ran no workflow at all");
         }
     }
 
