@@ -53,6 +53,20 @@ final class Dashboards {
         return descriptions;
     }
 
+    /** Each panel's description, by the start of its queries' {@link DashboardQuery#where()}: file / panel "title". */
+    static Map<String, String> descriptionsByPanel() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        all().forEach((file, dashboard) -> panels(dashboard).forEach(panel -> descriptions.put(
+                file + " / panel \"" + panel.path("title").asText() + "\"", panel.path("description").asText())));
+        return descriptions;
+    }
+
+    /** The description of the panel a query belongs to, "" if none. */
+    static String descriptionOf(DashboardQuery query, Map<String, String> byPanel) {
+        return byPanel.entrySet().stream().filter(panel -> query.where().startsWith(panel.getKey() + " / "))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
     /** The variables' queries, e.g. label_values(shop_orders_placed_total, impl). */
     static Map<String, String> variableQueries() {
         Map<String, String> variables = new LinkedHashMap<>();

@@ -107,6 +107,13 @@ final class PrometheusServer implements AutoCloseable {
                 + "&time=" + at.toEpochMilli() / 1000.0);
     }
 
+    /** The range query as a Grafana panel sends it for that time range, one point per step. */
+    Answer queryRange(String expr, java.time.Instant start, java.time.Instant end, Duration step) {
+        return get("/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+                + "&start=" + start.toEpochMilli() / 1000.0 + "&end=" + end.toEpochMilli() / 1000.0
+                + "&step=" + step.toMillis() / 1000.0);
+    }
+
     Answer labelValues(String label, String match) {
         return get("/api/v1/label/" + label + "/values?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8));
     }

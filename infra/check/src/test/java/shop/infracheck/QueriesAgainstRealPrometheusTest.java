@@ -80,8 +80,11 @@ class QueriesAgainstRealPrometheusTest {
         assertThat(client.put("/faults", "{\"declineRate\": 0.2, \"carrierUnavailableRate\": 0.2,"
                 + " \"outOfStock\": [\"LAMP-1\"]}").status()).isEqualTo(200);
         placeOrders(client, 2);
-        // The shop looks for its producers' new per-topic meters every 5 s (KafkaMetersRefreshedOften), not every minute.
+        // The shop looks for its producers' and consumers' new per-topic meters every 5 s (KafkaMetersRefreshedOften),
+        // not every minute.
         awaitScraped("the choreography producer's per-topic meters", "count(kafka_producer_topic_record_send_total)", 1);
+        awaitScraped("the choreography consumers' per-topic meters",
+                "count(kafka_consumer_fetch_manager_records_consumed_total{topic!=\"\"})", 1);
         System.gc(); // a real collection, so the GC panels have a pause to show
         awaitScraped("a GC pause", "sum(jvm_gc_pause_seconds_count)", 1);
         awaitScraped("the SLO rules to be evaluated", "count(impl:shop_order_slo_errors:ratio_rate6h)", 1);

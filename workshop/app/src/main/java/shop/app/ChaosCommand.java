@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,9 @@ import shop.run.Flows;
                 "latency, duplicate requests) and one part of each flow killed and restarted mid-run; then check",
                 "every order: none lost or stuck, none charged twice, refunds match, stock conserved. Then trips",
                 "(--trips) in each style: none lost or stuck, none booked twice, none rejected still holding a booking.",
+                "The choreography also gets a poison record, which each consumer group dead-letters.",
+                "While it runs, its meters are on http://127.0.0.1:7070/metrics, where Prometheus scrapes the shop, so the",
+                "Grafana dashboards show the run (with a shop already on 7070, it says so and serves them nowhere).",
                 "Exits non-zero on any violation."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
@@ -41,6 +45,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--trips", defaultValue = "100", description = "trips per trip flow, 0 for none (default ${DEFAULT-VALUE})")
     int trips;
 
+    @Option(names = "--metrics-port", defaultValue = "7070", paramLabel = "PORT",
+            description = "serve the run's meters on 127.0.0.1:PORT/metrics, 0 for none (default ${DEFAULT-VALUE}, the shop's port)")
+    int metricsPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,12 +58,14 @@ final class ChaosCommand implements Callable<Integer> {
         List<FlowFactory> factories = Flows.select(impls);
         Map<String, Consistency.Summary> results = new LinkedHashMap<>();
         List<TripChaosRun.Result> tripResults;
-        try (Infrastructure infra = Infrastructure.start(Map.of(), Ports.pickFree(), Ports.pickFree(),
-                line -> out.println("  " + line))) {
+        Consumer<String> progress = line -> out.println("  " + line);
+        boolean portChosen = spec.commandLine().getParseResult().hasMatchedOption("--metrics-port");
+        try (ChaosMeters meters = ChaosMeters.start(metricsPort, portChosen, System.getenv(), progress);
+             Infrastructure infra = Infrastructure.start(Map.of(), Ports.pickFree(), Ports.pickFree(), progress)) {
             for (FlowFactory factory : factories) {
                 out.printf("%s: %d orders with faults on%n", factory.name(), orders);
                 results.put(factory.name(), new ChaosRun(factory, infra.kafkaBootstrapServers(), infra.temporalTarget(), out)
-                        .run(orders, patience));
+                        .run(orders, patience, meters));
             }
             tripResults = trips == 0 ? List.of()
                     : new TripChaosRun(infra.kafkaBootstrapServers(), infra.temporalTarget(), out).runAll(trips, patience);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import shop.domain.Catalog;
 import shop.domain.Domain;
 import shop.domain.FaultSettings;
@@ -19,13 +18,13 @@ import shop.domain.Service;
 import shop.flow.Consistency;
 import shop.flow.FlowFactory;
 import shop.flow.OrderFlow;
-import shop.flow.OrderListener;
 import shop.flow.OrderView;
 import shop.flow.ShopContext;
 
 /**
  * One flow under chaos: orders placed while faults are on, some placed twice, and one part of the flow
- * (a Kafka handler, the Temporal worker) killed and restarted half way. Then the consistency checker.
+ * (a Kafka handler, the Temporal worker) killed and restarted half way; in the choreography, a poison record too.
+ * Then the consistency checker.
  */
 final class ChaosRun {
     /** The part each flow runs separately so it can be killed: the first of its services that is not "order". */
@@ -41,17 +40,18 @@ final class ChaosRun {
         this.out = out;
     }
 
-    Consistency.Summary run(int count, Duration patience) throws Exception {
+    Consistency.Summary run(int count, Duration patience, ChaosMeters meters) throws Exception {
         Domain domain = new Domain(Catalog.demo(), count);
         Map<String, Integer> stockBefore = domain.inventory().stockLevels();
         String victim = factory.services().stream().filter(name -> !name.equals("order")).findFirst().orElse(null);
-        ShopContext context = new ShopContext(domain, new SimpleMeterRegistry(), OrderListener.NONE, kafka, temporal,
+        ShopContext context = new ShopContext(domain, meters.registry(), meters.listener(), kafka, temporal,
                 victim == null ? Set.of() : Set.of(victim));
         List<Order> orders = new ArrayList<>();
         Map<String, OrderView> views = new HashMap<>();
         try (OrderFlow flow = factory.create(context)) {
             AutoCloseable part = victim == null ? null : factory.startService(victim, context);
             domain.faults().apply(chaos(false));
+            poisonTheChoreography(); // first, so that its dead letters are metered while this flow runs
             for (int i = 0; i < count; i++) {
                 if (i == count / 3) {
                     domain.faults().apply(chaos(true));
@@ -86,6 +86,18 @@ final class ChaosRun {
             }
         }
         return new Consistency(domain, orders, views, stockBefore).check();
+    }
+
+    /** A record no handler can read, which each consumer group must dead-letter and go past. */
+    private void poisonTheChoreography() throws Exception {
+        if (!factory.name().equals("choreography")) {
+            return;
+        }
+        try (OrderEventsLog log = new OrderEventsLog(kafka)) {
+            log.publish(PoisonRecord.to(log.events()));
+            out.printf("  %s: published a poison record to %s, for each consumer group to dead-letter%n",
+                    factory.name(), log.events());
+        }
     }
 
     /** Declines, no carrier, transient errors and latency everywhere; out of stock LAMP-1 in the middle third. */

@@ -1,14 +1,12 @@
 package shop.app;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -56,9 +54,7 @@ final class PoisonCommand implements Callable<Integer> {
     private int poison(OrderEventsLog log, PrintWriter out) throws Exception {
         TopicPartition letters = new TopicPartition(log.deadLetters(), 0);
         long lettersFrom = log.end(letters);
-        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(log.events(), "poison-" + UUID.randomUUID().toString().substring(0, 8),
-                "{\"orderId\": this is not JSON".getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(EventCodec.TYPE_HEADER, "OrderPlaced".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> poison = PoisonRecord.to(log.events());
         RecordMetadata sent = log.publish(poison);
         TopicPartition where = new TopicPartition(sent.topic(), sent.partition());
         out.printf("Published a poison record to %s partition %d offset %d: key %s, type OrderPlaced, a value that is not JSON.%n",

@@ -9,10 +9,11 @@ class ChaosCommandTest {
 
     @Test
     void everyFlowStaysConsistentUnderFaultsWithOnePartKilledAndTheTableSaysSo() {
-        int exit = cli.run("chaos", "--orders", "100");
+        int exit = cli.run("chaos", "--orders", "100", "--metrics-port", "0");
 
         assertThat(exit).as("exit code; output: " + cli.out).isZero();
-        assertThat(cli.out.toString()).contains("killing the payment service").contains("killing the worker service");
+        assertThat(cli.out.toString()).contains("killing the payment service").contains("killing the worker service")
+                .contains("choreography: published a poison record");
         for (String impl : new String[] {"direct", "choreography", "orchestration"}) {
             String row = cli.out.toString().lines().filter(line -> line.startsWith(impl + " ")).findFirst().orElseThrow();
             String[] columns = row.trim().split("\\s+");

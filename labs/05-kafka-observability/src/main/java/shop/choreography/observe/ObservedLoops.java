@@ -38,8 +38,9 @@ public final class ObservedLoops implements LoopHooks {
     @Override
     public void consumerCreated(Consumer<?, ?> consumer) {
         // TODO 4: while the consumer runs, its own client metrics are in the registry (records consumed, fetch rates,
-        //   how far behind it sees itself): Micrometer's KafkaClientMetrics. Keep them in `bound`, so that
-        //   consumerClosing closes them and a restarted service leaves no stale meters.
+        //   how far behind it sees itself): Micrometer's KafkaClientMetrics, as the platform's KafkaMetersRefreshedOften
+        //   makes them (it looks for the per-topic meters a consumer adds every 5 s, not once a minute). Keep them in
+        //   `bound`, so that consumerClosing closes them and a restarted service leaves no stale meters.
         // end TODO 4
     }
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import shop.choreography.events.EventCodec;
 import shop.choreography.handlers.LoopHooks;
+import shop.observe.KafkaMetersRefreshedOften;
 import shop.observe.Tracing;
 
 /**
@@ -37,9 +38,10 @@ public final class ObservedLoops implements LoopHooks {
     @Override
     public void consumerCreated(Consumer<?, ?> consumer) {
         // TODO 4: while the consumer runs, its own client metrics are in the registry (records consumed, fetch rates,
-        //   how far behind it sees itself): Micrometer's KafkaClientMetrics. Keep them in `bound`, so that
-        //   consumerClosing closes them and a restarted service leaves no stale meters.
-        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+        //   how far behind it sees itself): Micrometer's KafkaClientMetrics, as the platform's KafkaMetersRefreshedOften
+        //   makes them (it looks for the per-topic meters a consumer adds every 5 s, not once a minute). Keep them in
+        //   `bound`, so that consumerClosing closes them and a restarted service leaves no stale meters.
+        KafkaClientMetrics metrics = KafkaMetersRefreshedOften.of(consumer);
         metrics.bindTo(registry);
         bound.put(consumer, metrics);
         // end TODO 4
