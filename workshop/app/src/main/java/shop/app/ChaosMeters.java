@@ -11,6 +11,7 @@ import shop.api.ShopServer;
 import shop.flow.OrderListener;
 import shop.infra.Ports;
 import shop.metrics.OrderMetrics;
+import shop.observe.KafkaMetersRefreshedOften;
 import shop.observe.Observability;
 import shop.observe.Tracing;
 
@@ -69,20 +70,36 @@ final class ChaosMeters implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * Before a flow stops, so that its Kafka client meters reach the dashboards: they are bound at their next refresh
+     * (per-topic ones appear only once a topic is used), then one scrape must see them. A short run would otherwise end
+     * between two scrapes, and its per-topic panels stay empty.
+     */
+    void awaitAScrapeOfTheFlowsMeters() throws InterruptedException {
+        if (server != null && server.scrapes() > 0) {
+            Thread.sleep(KafkaMetersRefreshedOften.REFRESH.toMillis());
+            awaitNextScrape();
+        }
+    }
+
     /** Stops serving, after one more scrape if anything scraped at all (nobody waits for a Prometheus that never came). */
     @Override
     public void close() throws InterruptedException {
         if (server == null) {
             return;
         }
-        long seen = server.scrapes();
-        if (seen > 0) {
+        if (server.scrapes() > 0) {
             progress.accept("waiting for Prometheus to scrape the final counts");
-            long deadline = System.nanoTime() + LAST_SCRAPE_PATIENCE.toNanos();
-            while (server.scrapes() == seen && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitNextScrape();
         }
         server.close();
+    }
+
+    private void awaitNextScrape() throws InterruptedException {
+        long seen = server.scrapes();
+        long deadline = System.nanoTime() + LAST_SCRAPE_PATIENCE.toNanos();
+        while (server.scrapes() == seen && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -80,6 +80,7 @@ final class ChaosRun {
                 }
             }
             awaitFinal(flow, orders, views, patience);
+            meters.awaitAScrapeOfTheFlowsMeters();
             domain.faults().reset();
             if (part != null) {
                 part.close();
