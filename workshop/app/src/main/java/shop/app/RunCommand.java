@@ -227,6 +227,7 @@ final class RunCommand implements Callable<Integer> {
         String url = shop.baseUrl();
         out.println("  Console:  " + url + "/");
         out.println("  Orders:   " + url + "/orders");
+        out.println("  Trips:    " + url + "/trips (POST a flight, hotel and car; GET /trips/ID)");
         out.println("  Metrics:  " + url + "/metrics");
         out.println("  Faults:   " + url + "/faults");
         out.println("  Health:   " + url + "/health");

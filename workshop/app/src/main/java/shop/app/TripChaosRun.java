@@ -5,19 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.WorkerFactory;
 import shop.choreography.trips.ChoreographedTrips;
 import shop.domain.FaultSettings.ServiceFaults;
 import shop.orchestration.flow.TemporalConnection;
 import shop.orchestration.trips.OrchestratedTrips;
-import shop.orchestration.trips.TripBookingWorkflow;
 import shop.travel.DirectTrips;
 import shop.travel.Travel;
 import shop.travel.TravelCatalogue;
@@ -26,7 +23,6 @@ import shop.travel.Trip;
 import shop.travel.TripFlow;
 import shop.travel.TripListener;
 import shop.travel.TripStatus;
-import shop.travel.TripTimelines;
 import shop.travel.TripView;
 
 /**
@@ -121,22 +117,7 @@ final class TripChaosRun {
     /** The orchestration needs a worker of its own: it is closed with the flow. */
     private TripFlow orchestrated(Travel travel) {
         WorkflowClient client = TemporalConnection.connect(temporal, new SimpleMeterRegistry(), OpenTelemetry.noop());
-        WorkerFactory workers = WorkerFactory.newInstance(client);
-        TripTimelines timelines = new TripTimelines("orchestration");
-        OrchestratedTrips.register(workers.newWorker(TripBookingWorkflow.TASK_QUEUE), travel, timelines);
-        workers.start();
-        OrchestratedTrips trips = new OrchestratedTrips(client, timelines, false);
-        return new TripFlow() {
-            @Override public String name() { return trips.name(); }
-            @Override public void book(Trip trip) { trips.book(trip); }
-            @Override public Optional<TripView> find(String tripId) { return trips.find(tripId); }
-
-            @Override
-            public void close() {
-                workers.shutdownNow();
-                TemporalConnection.close(client);
-            }
-        };
+        return OrchestratedTrips.withWorker(client, travel, TripListener.NONE, () -> TemporalConnection.close(client));
     }
 
     static void print(List<Result> results, PrintWriter out) {

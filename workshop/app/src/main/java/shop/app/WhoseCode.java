@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Whose code the shop runs with {@code --mine}, lab by lab: the attendee's (labs/NN-name) where the lab's check
- * passes, the solution where it doesn't. Only labs whose code the shop is built from count (01 to 09).
+ * passes, the solution where it doesn't. Only labs whose code the shop is built from count (01 to 09, and 11's trips).
  */
 final class WhoseCode {
     record Choice(String lab, boolean mine, String why, URL classes) {
@@ -60,7 +60,7 @@ final class WhoseCode {
         for (String asked : insisted) {
             Choice choice = choices.stream().filter(c -> c.lab().startsWith(asked)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--mine " + asked + ": no lab of the shop matches"
-                            + " (its code runs in labs 01 to 09; the others run in their tests only)"));
+                            + " (its code runs in labs 01 to 09 and 11; the others run in their tests only)"));
             if (!choice.mine()) {
                 throw new IllegalArgumentException("lab " + choice.lab() + ": " + choice.why());
             }

@@ -36,11 +36,14 @@ import shop.infra.Ports;
 import shop.metrics.OrderMetrics;
 import shop.run.Shop;
 import shop.run.ShopOptions;
+import shop.testkit.ShopHttp;
+import shop.travel.TravelCatalogue;
 
 /**
  * The console in a real headless Chromium against a whole shop (embedded Kafka and Temporal, every flow): place the
  * same basket in every flow and watch each lane reach COMPLETED; set LAMP-1 out of stock and watch the compensation
- * drawn; see a chart move. Screenshots go to target/console-screenshots: look at them, a broken layout is a bug.
+ * drawn; see a chart move; book trips in every flow and see the trip charts move. Screenshots go to
+ * target/console-screenshots: look at them, a broken layout is a bug.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -200,6 +203,44 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector(\"[data-chart='workflowTaskScheduleToStart']\").scrollIntoView()");
         screenshot("schedule-to-start.png");
+    }
+
+    @Test
+    @Order(5)
+    void tripsBookedInEveryStyleMoveTheTripCharts() throws IOException {
+        WebElement placedChart = browser.findElement(By.cssSelector("[data-chart='tripsPlaced']"));
+        assertThat(placedChart.findElement(By.cssSelector(".promql")).getText())
+                .isEqualTo("sum(rate(shop_trips_placed_total{impl=\"$style\"}[$__rate_interval]))");
+        assertThat(placedChart.findElement(By.cssSelector(".panel-name")).getText())
+                .contains("side-by-side", "trips placed, confirmed, rejected per second");
+
+        ShopHttp http = new ShopHttp(shop.baseUrl());
+        for (String style : FLOWS) {
+            assertThat(http.bookTrip("chart-ok." + style, style, "LIS-COMPACT").status()).isEqualTo(201);
+            assertThat(http.bookTrip("chart-no-car." + style, style, TravelCatalogue.SOLD_OUT_CAR).status()).isEqualTo(201);
+        }
+
+        awaitEveryFlowAboveZero("tripsPlaced");
+        awaitEveryFlowAboveZero("tripsRejected");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", placedChart);
+        screenshot("trip-charts.png");
+    }
+
+    /**
+     * A rate over the console's 10 s window stays above 0 for about 10 s after a trip: each flow's line is watched
+     * until it has been above 0 once, so a flow whose trip ended early is not missed while another is waited for.
+     */
+    private void awaitEveryFlowAboveZero(String chart) {
+        Set<String> seen = new java.util.TreeSet<>();
+        await(ORDER_TIMEOUT, "the chart " + chart + " to show a rate above 0 for every flow", () -> {
+            for (WebElement value : browser.findElements(By.cssSelector("[data-chart='" + chart + "'] .value"))) {
+                String text = value.getText();
+                if (text.matches("[0-9.]+/s") && Double.parseDouble(text.replace("/s", "")) > 0) {
+                    seen.add(value.getAttribute("data-series"));
+                }
+            }
+            return seen.containsAll(FLOWS);
+        });
     }
 
     /** Presses the service's button from the keyboard and waits for it to offer the opposite. */

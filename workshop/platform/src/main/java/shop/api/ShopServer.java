@@ -26,6 +26,7 @@ import shop.flow.PlacementGate;
 import shop.infra.PortInUse;
 import shop.infra.Ports;
 import shop.observe.Tracing;
+import shop.travel.ShopTrips;
 
 /**
  * The shop's HTTP API. Every flow sits behind the same routes; a client may choose one per order with
@@ -51,7 +52,7 @@ public final class ShopServer implements AutoCloseable {
     private ConsoleRoutes console;
 
     private ShopServer(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host, int port,
-                       OpenTelemetry openTelemetry, PlacementGate placements) {
+                       OpenTelemetry openTelemetry, PlacementGate placements, ShopTrips shopTrips) {
         if (flows.isEmpty()) {
             throw new IllegalArgumentException("the shop needs at least one flow");
         }
@@ -62,7 +63,7 @@ public final class ShopServer implements AutoCloseable {
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
         this.lookup = new OrderLookup(this.flows, book);
-        this.trips = TripRoutes.direct(registry);
+        this.trips = new TripRoutes(shopTrips);
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
         CrossSiteGuard crossSite = CrossSiteGuard.forServer(host, port);
@@ -131,8 +132,14 @@ public final class ShopServer implements AutoCloseable {
      */
     public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
                                    int port, OpenTelemetry openTelemetry, PlacementGate placements) {
+        return start(domain, registry, flows, host, port, openTelemetry, placements, ShopTrips.direct(registry));
+    }
+
+    /** @param trips the trip flows behind POST /trips; the server stops them when it stops */
+    public static ShopServer start(Domain domain, PrometheusMeterRegistry registry, List<OrderFlow> flows, String host,
+                                   int port, OpenTelemetry openTelemetry, PlacementGate placements, ShopTrips trips) {
         return new ShopServer(domain, registry, flows, host, port == 0 ? Ports.pickFree() : port, openTelemetry,
-                placements);
+                placements, trips);
     }
 
     public int port() {

@@ -1,17 +1,15 @@
 package shop.api;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
-import shop.travel.DirectTrips;
-import shop.travel.Travel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.travel.ShopTrips;
 import shop.travel.TravelCatalogue;
 import shop.travel.TripFlow;
-import shop.travel.TripMeters;
 import shop.travel.TripView;
 
 /**
@@ -19,18 +17,16 @@ import shop.travel.TripView;
  * {@link CrossSiteGuard}: JSON content type, same origin), and so do its 4xx JSON errors.
  */
 final class TripRoutes implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TripRoutes.class);
+
     private final Map<String, TripFlow> flows = new LinkedHashMap<>();
     private final TravelCatalogue catalogue;
+    private final ShopTrips trips;
 
-    TripRoutes(TravelCatalogue catalogue, List<TripFlow> flows) {
-        this.catalogue = catalogue;
-        flows.forEach(flow -> this.flows.put(flow.name(), flow));
-    }
-
-    /** The trips of a shop: the direct (in-process) flow over the demo travel services, counted in the registry. */
-    static TripRoutes direct(MeterRegistry registry) {
-        Travel travel = Travel.demo();
-        return new TripRoutes(travel.catalogue(), List.of(new DirectTrips(travel, new TripMeters(registry))));
+    TripRoutes(ShopTrips trips) {
+        this.trips = trips;
+        this.catalogue = trips.catalogue();
+        trips.flows().forEach(flow -> this.flows.put(flow.name(), flow));
     }
 
     void register(RoutesConfig routes) {
@@ -39,6 +35,9 @@ final class TripRoutes implements AutoCloseable {
     }
 
     private void book(Context ctx) {
+        if (flows.isEmpty()) {
+            throw new ApiError(503, null, "this shop runs no trip flow");
+        }
         TripRequest request = TripRequest.parse(JsonBody.read(ctx.bodyAsBytes()), catalogue, flows.keySet());
         String impl = request.impl().orElse(flows.keySet().iterator().next());
         String id = request.trip().id();
@@ -47,7 +46,12 @@ final class TripRoutes implements AutoCloseable {
                 throw new ApiError(409, "id", "id: \"" + Printable.of(id) + "\" belongs to an earlier trip; use a new id");
             }
         }
-        flows.get(impl).book(request.trip());
+        try {
+            flows.get(impl).book(request.trip());
+        } catch (RuntimeException e) {
+            log.warn("the {} trip flow could not take trip {}", impl, id, e);
+            throw new ApiError(503, null, "the " + impl + " trip flow could not take the trip now; retry with a new id");
+        }
         ctx.status(201).json(Map.of("id", id, "impl", impl, "status", "PENDING"));
     }
 
@@ -60,6 +64,6 @@ final class TripRoutes implements AutoCloseable {
 
     @Override
     public void close() {
-        flows.values().forEach(TripFlow::close);
+        trips.close();
     }
 }

@@ -27,6 +27,8 @@ public final class ConsoleCharts {
     private static final String SIDE_BY_SIDE = "side-by-side.json";
     private static final String TEMPORAL = "temporal.json";
     private static final String LATENCY_PANEL = "End-to-end order duration (p50, p95, p99)";
+    /** A panel repeated per style: its queries read {@code impl="$style"}, one line of the console's chart each. */
+    private static final String TRIPS_PANEL = "$style: trips placed, confirmed, rejected per second";
 
     public static final List<Chart> ALL = List.of(
             new Chart("placed", "Orders placed per second", "/s", "impl",
@@ -62,5 +64,12 @@ public final class ConsoleCharts {
                     TEMPORAL, "Workflow task schedule-to-start p95"),
             new Chart("activityScheduleToStart", "Activity schedule-to-start, p95", "s", "task_queue",
                     "histogram_quantile(0.95, sum by (task_queue, le) (rate(temporal_activity_schedule_to_start_latency_seconds_bucket[$__rate_interval])))",
-                    TEMPORAL, "Activity schedule-to-start p95"));
+                    TEMPORAL, "Activity schedule-to-start p95"),
+            // Lab 11's trips, in the orders' vocabulary under names of their own.
+            new Chart("tripsPlaced", "Trips placed per second", "/s", "impl",
+                    "sum(rate(shop_trips_placed_total{impl=\"$style\"}[$__rate_interval]))", SIDE_BY_SIDE, TRIPS_PANEL),
+            new Chart("tripsConfirmed", "Trips confirmed per second", "/s", "impl",
+                    "sum(rate(shop_trips_confirmed_total{impl=\"$style\"}[$__rate_interval]))", SIDE_BY_SIDE, TRIPS_PANEL),
+            new Chart("tripsRejected", "Trips rejected per second", "/s", "impl",
+                    "sum(rate(shop_trips_rejected_total{impl=\"$style\"}[$__rate_interval]))", SIDE_BY_SIDE, TRIPS_PANEL));
 }

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import shop.observe.MeterNames;
+import shop.travel.TripMeters;
 
 /**
  * The console's charts, from the shop's own meters: no Prometheus needed. It reads the registry at most once per
@@ -45,12 +46,22 @@ public final class MeterHistory {
     private final LongSupplier clockMillis;
     private final List<Sample> samples = new ArrayList<>();
 
-    /** What the meters said at one moment: running totals, as a scrape would see them. */
-    record Sample(long atMillis, Map<String, FlowTotals> flows, Map<String, Double> lagByGroup,
-                  Map<String, Map<String, Histogram>> waitsByChart) {}
+    /** What the meters said at one moment: running totals, as a scrape would see them; orders and trips by impl. */
+    record Sample(long atMillis, Map<String, FlowTotals> flows, Map<String, FlowTotals> trips,
+                  Map<String, Double> lagByGroup, Map<String, Map<String, Histogram>> waitsByChart) {}
 
+    /** For trips, {@code completed} counts the CONFIRMED ones. */
     record FlowTotals(double placed, double completed, double rejected, double compensated, double inFlight,
                       Histogram duration) {}
+
+    /** The meters one kind of thing is counted in: the orders' vocabulary, or the trips'. */
+    private record Vocabulary(String placed, String completed, String rejected, String compensated, String inFlight,
+                              String duration) {}
+
+    private static final Vocabulary ORDERS = new Vocabulary(MeterNames.ORDERS_PLACED, MeterNames.ORDERS_COMPLETED,
+            MeterNames.ORDERS_REJECTED, MeterNames.ORDERS_COMPENSATED, MeterNames.ORDERS_IN_FLIGHT, MeterNames.ORDER_DURATION);
+    private static final Vocabulary TRIPS = new Vocabulary(TripMeters.TRIPS_PLACED, TripMeters.TRIPS_CONFIRMED,
+            TripMeters.TRIPS_REJECTED, TripMeters.TRIPS_COMPENSATED, TripMeters.TRIPS_IN_FLIGHT, TripMeters.TRIP_DURATION);
 
     /** A timer's running totals: how many were observed, and how many at most each bucket's bound (seconds). */
     record Histogram(double count, NavigableMap<Double, Double> atMost) {
@@ -84,13 +95,18 @@ public final class MeterHistory {
         Map<String, Map<String, List<Double>>> series = new LinkedHashMap<>();
         ConsoleCharts.ALL.forEach(chart -> series.put(chart.id(), new LinkedHashMap<>()));
         for (String impl : implsSeen()) {
-            series.get("placed").put(impl, rates(impl, FlowTotals::placed));
-            series.get("completed").put(impl, rates(impl, FlowTotals::completed));
-            series.get("rejected").put(impl, rates(impl, FlowTotals::rejected));
-            series.get("compensated").put(impl, rates(impl, FlowTotals::compensated));
+            series.get("placed").put(impl, rates(sample -> flow(sample, impl), FlowTotals::placed));
+            series.get("completed").put(impl, rates(sample -> flow(sample, impl), FlowTotals::completed));
+            series.get("rejected").put(impl, rates(sample -> flow(sample, impl), FlowTotals::rejected));
+            series.get("compensated").put(impl, rates(sample -> flow(sample, impl), FlowTotals::compensated));
             series.get("p95").put(impl, quantiles(sample -> flow(sample, impl) == null ? null : flow(sample, impl).duration(), 0.95));
             series.get("p50").put(impl, quantiles(sample -> flow(sample, impl) == null ? null : flow(sample, impl).duration(), 0.5));
             series.get("inFlight").put(impl, values(sample -> flow(sample, impl) == null ? null : flow(sample, impl).inFlight()));
+        }
+        for (String impl : seen(sample -> sample.trips().keySet())) {
+            series.get("tripsPlaced").put(impl, rates(sample -> sample.trips().get(impl), FlowTotals::placed));
+            series.get("tripsConfirmed").put(impl, rates(sample -> sample.trips().get(impl), FlowTotals::completed));
+            series.get("tripsRejected").put(impl, rates(sample -> sample.trips().get(impl), FlowTotals::rejected));
         }
         for (String group : lagGroupsSeen()) {
             series.get("lag").put(group, values(sample -> sample.lagByGroup().get(group)));
@@ -108,15 +124,8 @@ public final class MeterHistory {
     }
 
     private Sample sample(long now) {
-        Map<String, FlowTotals> flows = new TreeMap<>();
-        for (String impl : implsInRegistry()) {
-            Histogram duration = histogram(registry.find(MeterNames.ORDER_DURATION).tag(MeterNames.TAG_IMPL, impl).timers());
-            flows.put(impl, new FlowTotals(count(MeterNames.ORDERS_PLACED, impl), count(MeterNames.ORDERS_COMPLETED, impl),
-                    count(MeterNames.ORDERS_REJECTED, impl), count(MeterNames.ORDERS_COMPENSATED, impl),
-                    registry.find(MeterNames.ORDERS_IN_FLIGHT).tag(MeterNames.TAG_IMPL, impl).gauges().stream()
-                            .mapToDouble(Gauge::value).sum(),
-                    duration));
-        }
+        Map<String, FlowTotals> flows = totals(ORDERS);
+        Map<String, FlowTotals> trips = totals(TRIPS);
         Map<String, Double> lag = new TreeMap<>();
         for (Gauge gauge : registry.find(GROUP_LAG).gauges()) {
             String group = gauge.getId().getTag("group");
@@ -138,7 +147,21 @@ public final class MeterHistory {
             byQueue.forEach((queue, timers) -> histograms.put(queue, histogram(timers)));
             waits.put(chart, histograms);
         });
-        return new Sample(now, flows, lag, waits);
+        return new Sample(now, flows, trips, lag, waits);
+    }
+
+    /** The running totals of each impl that counted something placed in these meters. */
+    private Map<String, FlowTotals> totals(Vocabulary meters) {
+        Map<String, FlowTotals> byImpl = new TreeMap<>();
+        for (String impl : implsIn(meters.placed())) {
+            Histogram duration = histogram(registry.find(meters.duration()).tag(MeterNames.TAG_IMPL, impl).timers());
+            byImpl.put(impl, new FlowTotals(count(meters.placed(), impl), count(meters.completed(), impl),
+                    count(meters.rejected(), impl), count(meters.compensated(), impl),
+                    registry.find(meters.inFlight()).tag(MeterNames.TAG_IMPL, impl).gauges().stream()
+                            .mapToDouble(Gauge::value).sum(),
+                    duration));
+        }
+        return byImpl;
     }
 
     /** The timers' buckets summed, as {@code sum by (le)} would. */
@@ -155,8 +178,8 @@ public final class MeterHistory {
         return new Histogram(count, atMost);
     }
 
-    private List<String> implsInRegistry() {
-        return registry.find(MeterNames.ORDERS_PLACED).counters().stream()
+    private List<String> implsIn(String placed) {
+        return registry.find(placed).counters().stream()
                 .map(counter -> counter.getId().getTag(MeterNames.TAG_IMPL))
                 .filter(impl -> impl != null)
                 .distinct().sorted().toList();
@@ -192,17 +215,21 @@ public final class MeterHistory {
         return values;
     }
 
-    /** {@code rate(total[WINDOW])} at each sample: the increase since the sample a window earlier, per second. */
-    private List<Double> rates(String impl, java.util.function.ToDoubleFunction<FlowTotals> total) {
+    /**
+     * {@code rate(total[WINDOW])} at each sample: the increase since the sample a window earlier, per second.
+     *
+     * @param totals one impl's totals in a sample, or null where it had none yet
+     */
+    private List<Double> rates(Function<Sample, FlowTotals> totals, java.util.function.ToDoubleFunction<FlowTotals> total) {
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             int from = windowStart(i);
-            FlowTotals now = flow(samples.get(i), impl);
+            FlowTotals now = totals.apply(samples.get(i));
             if (from == i || now == null) {
                 rates.add(null);
                 continue;
             }
-            FlowTotals then = flow(samples.get(from), impl);
+            FlowTotals then = totals.apply(samples.get(from));
             double increase = total.applyAsDouble(now) - (then == null ? 0 : total.applyAsDouble(then));
             double seconds = (samples.get(i).atMillis() - samples.get(from).atMillis()) / 1000.0;
             rates.add(Math.max(0, increase) / seconds);

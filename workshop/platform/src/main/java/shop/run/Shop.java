@@ -19,6 +19,10 @@ import shop.infra.Infrastructure;
 import io.opentelemetry.api.OpenTelemetry;
 import shop.observe.Observability;
 import shop.observe.Tracing;
+import shop.travel.ShopTrips;
+import shop.travel.Travel;
+import shop.travel.TripContext;
+import shop.travel.TripMeters;
 
 /** The whole shop in one process: infrastructure, domain, flows and the HTTP API. Close it to stop everything. */
 public final class Shop implements AutoCloseable {
@@ -47,6 +51,7 @@ public final class Shop implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(options.env(), options.kafkaPort(), options.temporalPort(),
                 options.kafkaData(), options.freshData(), progress);
         List<OrderFlow> flows = new ArrayList<>();
+        ShopTrips trips = null;
         try {
             Domain domain = new Domain(Catalog.demo(), options.stockPerSku());
             PrometheusMeterRegistry registry = Observability.newRegistry("shop", options.env());
@@ -59,11 +64,16 @@ public final class Shop implements AutoCloseable {
                 progress.accept("starting the " + factory.name() + " flow");
                 flows.add(factory.create(context));
             }
+            trips = TripFlows.start(flows.stream().map(OrderFlow::name).toList(), new TripContext(Travel.demo(),
+                    new TripMeters(registry), infrastructure.kafkaBootstrapServers(), infrastructure.temporalTarget()));
             ShopServer server = ShopServer.start(domain, registry, flows, options.host(), options.port(), openTelemetry,
-                    placements);
+                    placements, trips);
             progress.accept("HTTP API on " + server.baseUrl());
             return new Shop(infrastructure, domain, registry, flows, server);
         } catch (RuntimeException e) {
+            if (trips != null) {
+                trips.close();
+            }
             flows.forEach(OrderFlow::close);
             infrastructure.close();
             throw e;

@@ -6,7 +6,8 @@ import shop.flow.TimelineEntry;
 public interface TripListener {
     TripListener NONE = new TripListener() {};
 
-    default void booked(String impl) {}
+    /** A trip was taken and will be booked: once per trip. */
+    default void placed(String impl) {}
 
     default void stepDone(String impl, TimelineEntry step) {}
 

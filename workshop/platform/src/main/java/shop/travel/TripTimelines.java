@@ -37,7 +37,7 @@ public final class TripTimelines {
         if (byTrip.containsKey(tripId) || byTrip.putIfAbsent(tripId, new TripTimeline(tripId, impl, clock, listener)) != null) {
             return false;
         }
-        listener.booked(impl);
+        listener.placed(impl);
         return true;
     }
 

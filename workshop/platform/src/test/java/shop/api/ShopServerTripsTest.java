@@ -58,7 +58,7 @@ class ShopServerTripsTest {
         List<String> metrics = send("GET", "/metrics", null, null).body().lines().toList();
         assertThat(metrics).anyMatch(line -> line.startsWith("shop_trips_confirmed_total{") && line.contains("impl=\"direct\""));
         assertThat(metrics).anyMatch(line -> line.startsWith("shop_trip_step_duration_seconds_count{")
-                && line.contains("step=\"flight.book\"") && line.contains("outcome=\"ok\""));
+                && line.contains("service=\"flight\"") && line.contains("step=\"book\"") && line.contains("outcome=\"ok\""));
         assertThat(metrics).as("a trip is not an order").noneMatch(line -> line.startsWith("shop_orders_placed_total{"));
     }
 

@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import shop.observe.MeterNames;
 import shop.observe.Observability;
+import shop.travel.TripMeters;
 
 /** Rates and quantiles as Prometheus would compute them over the window, from the registry the shop scrapes. */
 class MeterHistoryTest {
@@ -39,6 +40,25 @@ class MeterHistoryTest {
         assertThat(rates.get(0)).as("nothing to compare the first sample with").isNull();
         assertThat(rates.get(rates.size() - 1)).isCloseTo(5.0, within(1e-9));
         assertThat(rates).hasSize(13);
+    }
+
+    @Test
+    void tripsAreChartedApartFromOrdersFromTheirOwnMeters() {
+        TripMeters trips = new TripMeters(registry);
+        history.snapshot();
+        for (int second = 1; second <= 12; second++) {
+            trips.placed("choreography");
+            trips.placed("choreography");
+            now.addAndGet(1_000);
+            history.snapshot();
+        }
+
+        Map<String, Object> snapshot = history.snapshot();
+        List<Double> placed = series(snapshot, "tripsPlaced", "choreography");
+
+        assertThat(placed.get(placed.size() - 1)).isCloseTo(2.0, within(1e-9));
+        assertThat(series(snapshot, "tripsRejected", "choreography")).last().isEqualTo(0.0);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) snapshot.get("series")).get("placed"))).as("a trip is not an order").isEmpty();
     }
 
     @Test

@@ -28,6 +28,23 @@ public record ShopHttp(String baseUrl) {
         return response.body().get("id").asText();
     }
 
+    /**
+     * Books a trip (lab 11) from Amsterdam to Lisbon, with a room at LIS-CENTRO and this car, in this style; the
+     * shop's answer. {@code shop.travel.TravelCatalogue.SOLD_OUT_CAR} has the trip rejected after a compensation.
+     */
+    public Response bookTrip(String id, String impl, String car) {
+        return post("/trips", "{\"id\":\"" + id + "\",\"impl\":\"" + impl + "\",\"traveller\":\"ada\","
+                + "\"route\":\"AMS-LIS\",\"hotel\":\"LIS-CENTRO\",\"car\":\"" + car + "\"}");
+    }
+
+    /** The trip's view once it is CONFIRMED or REJECTED; fails after the timeout. */
+    public JsonNode awaitTripFinal(String id, java.time.Duration timeout) {
+        org.awaitility.Awaitility.await(id + " to be CONFIRMED or REJECTED").atMost(timeout)
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> !get("/trips/" + id).body().path("status").asText().equals("PENDING"));
+        return get("/trips/" + id).body();
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

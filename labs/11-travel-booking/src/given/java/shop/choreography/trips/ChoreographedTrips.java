@@ -13,6 +13,7 @@ import shop.infra.KafkaTopics;
 import shop.travel.Travel;
 import shop.travel.Trip;
 import shop.travel.TripFlow;
+import shop.travel.TripListener;
 import shop.travel.TripTimelines;
 import shop.travel.TripView;
 
@@ -21,11 +22,19 @@ import shop.travel.TripView;
  * and answer with events ({@link TripHandlers}); a projection follows the same events to show where each trip stands.
  */
 public final class ChoreographedTrips implements TripFlow {
+    public static final String NAME = "choreography";
+
     private final KafkaProducer<String, String> producer;
-    private final TripTimelines timelines = new TripTimelines("choreography");
+    private final TripTimelines timelines;
     private final List<TripEventLoop> loops;
 
     public ChoreographedTrips(String bootstrapServers, Travel travel) {
+        this(bootstrapServers, travel, TripListener.NONE);
+    }
+
+    /** @param listener hears what happens to the trips this process sees (the shop's trip meters) */
+    public ChoreographedTrips(String bootstrapServers, Travel travel, TripListener listener) {
+        timelines = new TripTimelines(NAME, listener);
         KafkaTopics.create(bootstrapServers, List.of(new NewTopic(TripEvent.TOPIC, 3, (short) 1)));
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -43,7 +52,7 @@ public final class ChoreographedTrips implements TripFlow {
 
     @Override
     public String name() {
-        return "choreography";
+        return NAME;
     }
 
     @Override

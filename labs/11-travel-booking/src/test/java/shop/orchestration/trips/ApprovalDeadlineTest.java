@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import shop.lab.Todo;
 import shop.testkit.Labs;
+import shop.testkit.TodoFailsTheRun;
 import shop.travel.Travel;
 import shop.travel.Trip;
 import shop.travel.TripTimelines;
@@ -41,7 +42,7 @@ class ApprovalDeadlineTest {
     void startTemporal() {
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TripBookingWorkflow.TASK_QUEUE);
-        OrchestratedTrips.register(worker, travel, new TripTimelines("orchestration"));
+        OrchestratedTrips.register(worker, travel, new TripTimelines("orchestration"), TodoFailsTheRun.options());
         env.start();
         client = env.getWorkflowClient();
     }

@@ -3,6 +3,7 @@ package shop.orchestration.trips;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.AfterAll;
+import shop.testkit.TodoFailsTheRun;
 import shop.testkit.TripFlowScenarios;
 import shop.travel.Travel;
 import shop.travel.TripFlow;
@@ -17,7 +18,7 @@ class OrchestratedTripsTest extends TripFlowScenarios {
         TripTimelines timelines = new TripTimelines("orchestration");
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TripBookingWorkflow.TASK_QUEUE);
-        OrchestratedTrips.register(worker, travel, timelines);
+        OrchestratedTrips.register(worker, travel, timelines, TodoFailsTheRun.options());
         env.start();
         return new OrchestratedTrips(env.getWorkflowClient(), timelines, false);
     }
