@@ -36,6 +36,8 @@ class EveryPanelHoldsDataAfterChaosTest {
     /** Orders per flow: enough for each flow's run to last several scrapes and 5 s meter refreshes, under load. */
     private static final int ORDERS = 40;
     private static final List<String> FLOWS = List.of("direct", "choreography", "orchestration");
+    /** Trips per style (direct, choreography, orchestration), for the Trips row. */
+    private static final int TRIPS = 10;
 
     private PrometheusServer prometheus;
     private Instant start;
@@ -53,7 +55,7 @@ class EveryPanelHoldsDataAfterChaosTest {
         chaos.setOut(new PrintWriter(output, true));
         chaos.setErr(new PrintWriter(output, true));
         exitCode = chaos.execute("chaos", "--orders", String.valueOf(ORDERS), "--impl", String.join(",", FLOWS),
-                "--trips", "0", "--metrics-port", String.valueOf(port));
+                "--trips", String.valueOf(TRIPS), "--metrics-port", String.valueOf(port));
         end = Instant.now();
         System.out.println(output);
     }
@@ -86,6 +88,12 @@ class EveryPanelHoldsDataAfterChaosTest {
         }
         System.out.println("Empty after chaos, as their descriptions say they may be: " + exempt);
         assertThat(empty).as("panels empty after ./shop chaos whose description does not say why").isEmpty();
+    }
+
+    @Test
+    void chaosTripsReachTheTripsRow() {
+        assertThat(prometheus.sum("sum(max_over_time(shop_trips_placed_total[10m]))"))
+                .as("trips placed, as Prometheus saw them (a trip booked twice counts once)").isEqualTo(TRIPS * 3);
     }
 
     /** The flat 0 of the dead-letter panel is not enough: chaos poisons the choreography, so records were dead-lettered. */

@@ -68,7 +68,8 @@ final class ChaosCommand implements Callable<Integer> {
                         .run(orders, patience, meters));
             }
             tripResults = trips == 0 ? List.of()
-                    : new TripChaosRun(infra.kafkaBootstrapServers(), infra.temporalTarget(), out).runAll(trips, patience);
+                    : new TripChaosRun(infra.kafkaBootstrapServers(), infra.temporalTarget(), meters.tripListener(), out)
+                            .runAll(trips, patience);
         }
         print(results, out);
         TripChaosRun.print(tripResults, out);

@@ -14,6 +14,8 @@ import shop.metrics.OrderMetrics;
 import shop.observe.KafkaMetersRefreshedOften;
 import shop.observe.Observability;
 import shop.observe.Tracing;
+import shop.travel.TripListener;
+import shop.travel.TripMeters;
 
 /**
  * The meters of a chaos run, in a registry set up as {@code ./shop run} sets up the shop's (lab 01's business meters,
@@ -27,12 +29,14 @@ final class ChaosMeters implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final OrderListener listener;
+    private final TripListener trips;
     private final MetricsServer server;
     private final Consumer<String> progress;
 
     private ChaosMeters(PrometheusMeterRegistry registry, MetricsServer server, Consumer<String> progress) {
         this.registry = registry;
         this.listener = new OrderMetrics(registry);
+        this.trips = new TripMeters(registry);
         this.server = server;
         this.progress = progress;
     }
@@ -68,6 +72,11 @@ final class ChaosMeters implements AutoCloseable {
     /** Lab 01's business meters (orders placed, completed, rejected, in flight, their durations). */
     OrderListener listener() {
         return listener;
+    }
+
+    /** The trips' meters, in the same registry: the dashboards' Trips row. */
+    TripListener tripListener() {
+        return trips;
     }
 
     /**

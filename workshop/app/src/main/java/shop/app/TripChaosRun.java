@@ -39,18 +39,21 @@ final class TripChaosRun {
 
     private final String kafka;
     private final String temporal;
+    private final TripListener listener;
     private final PrintWriter out;
 
-    TripChaosRun(String kafka, String temporal, PrintWriter out) {
+    /** @param listener told of every trip, e.g. chaos's trip meters, which the dashboards' Trips row shows */
+    TripChaosRun(String kafka, String temporal, TripListener listener, PrintWriter out) {
         this.kafka = kafka;
         this.temporal = temporal;
+        this.listener = listener;
         this.out = out;
     }
 
     List<Result> runAll(int count, Duration patience) throws Exception {
         List<Result> results = new ArrayList<>();
-        results.add(run(count, patience, travel -> new DirectTrips(travel, TripListener.NONE)));
-        results.add(run(count, patience, travel -> new ChoreographedTrips(kafka, travel)));
+        results.add(run(count, patience, travel -> new DirectTrips(travel, listener)));
+        results.add(run(count, patience, travel -> new ChoreographedTrips(kafka, travel, listener)));
         results.add(run(count, patience, this::orchestrated));
         return results;
     }
@@ -117,10 +120,13 @@ final class TripChaosRun {
     /** The orchestration needs a worker of its own: it is closed with the flow. */
     private TripFlow orchestrated(Travel travel) {
         WorkflowClient client = TemporalConnection.connect(temporal, new SimpleMeterRegistry(), OpenTelemetry.noop());
-        return OrchestratedTrips.withWorker(client, travel, TripListener.NONE, () -> TemporalConnection.close(client));
+        return OrchestratedTrips.withWorker(client, travel, listener, () -> TemporalConnection.close(client));
     }
 
     static void print(List<Result> results, PrintWriter out) {
+        if (results.isEmpty()) {
+            return;
+        }
         out.printf("%n%-14s %6s %10s %9s %11s%n", "trips impl", "trips", "confirmed", "rejected", "violations");
         results.forEach(r -> out.printf("%-14s %6d %10d %9d %11d%n", r.impl(), r.trips(), r.confirmed(), r.rejected(),
                 r.violations().size()));
