@@ -107,7 +107,7 @@ public final class Rehearsal {
         long start = System.nanoTime();
         Optional<String> problem;
         if (marker.serve()) {
-            problem = serve(block.code(), marker);
+            problem = serve(marker.onSolutions() ? onSolutions(block.code()) : block.code(), marker);
         } else if (marker.starterFails().isPresent()) {
             problem = onStarter(block.code(), marker);
             if (problem.isEmpty()) {
@@ -193,9 +193,14 @@ public final class Rehearsal {
                 .map(fragment -> "output lacks '" + fragment + "'");
     }
 
-    /** The same commands on the finished code: labs/NN-name becomes solutions/NN-name. */
+    /**
+     * The same commands on the finished code: labs/NN-name becomes solutions/NN-name, and {@code ./shop run
+     * --mine=NN}, which stops unless lab NN's check passes, becomes {@code --mine}, which runs the solution of every
+     * lab whose check fails (every starter's) and says so in its banner.
+     */
     static String onSolutions(String code) {
-        return code.replaceAll("(?<![\\w/])labs/(\\d\\d-)", "solutions/$1");
+        return code.replaceAll("(?<![\\w/])labs/(\\d\\d-)", "solutions/$1")
+                .replaceAll("--mine=[\\d,]+(?![\\w,])", "--mine");
     }
 
     private static String tail(String output) {

@@ -184,6 +184,12 @@ class RehearsalTest {
                 .isEqualTo("./mvnw test -pl solutions/02-kafka-events && cat ../labs/x mylabs/03-y");
     }
 
+    @Test
+    void onTheSolutionsAShopThatInsistsOnTheAttendeesCodeRunsTheSolutions() {
+        assertThat(Rehearsal.onSolutions("./shop run --mine=04 --impl choreography; ./shop run --mine=01,02,03"))
+                .isEqualTo("./shop run --mine --impl choreography; ./shop run --mine");
+    }
+
     private void guide(String markdown) throws IOException {
         Files.writeString(root.resolve("guide.md"), markdown);
     }

@@ -11,9 +11,21 @@ import java.util.regex.Pattern;
 
 /**
  * A real scrape of a /metrics endpoint, and lookups in the Prometheus text it returns, the way Prometheus reads it.
+ *
+ * @param text  the scrape
+ * @param about what a failed lookup's message starts with, e.g. "TODO 3: " for the TODO that makes the meter
  */
-public record Scrape(String text) {
+public record Scrape(String text, String about) {
     private static final HttpClient http = HttpClient.newHttpClient();
+
+    public Scrape(String text) {
+        this(text, "");
+    }
+
+    /** The same scrape, whose failed lookups start with {@code what}, e.g. the TODO that makes the meter looked up. */
+    public Scrape about(String what) {
+        return new Scrape(text, what + ": ");
+    }
 
     public static Scrape of(String metricsUrl) {
         try {
@@ -44,14 +56,15 @@ public record Scrape(String text) {
     public OptionalDouble value(String series, String... labelPairs) {
         List<String> found = lines(series, labelPairs);
         if (found.size() > 1) {
-            throw new AssertionError("more than one " + series + " sample matches " + List.of(labelPairs) + ": " + found);
+            throw new AssertionError(about + "more than one " + series + " sample matches " + List.of(labelPairs)
+                    + " (each value of a tag makes a series of its own): " + found);
         }
         return found.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst();
     }
 
     /** The sample's value; fails naming the series if it is missing. */
     public double require(String series, String... labelPairs) {
-        return value(series, labelPairs).orElseThrow(() -> new AssertionError(
-                "no " + series + " sample with " + List.of(labelPairs) + " in the scrape"));
+        return value(series, labelPairs).orElseThrow(() ->
+                new AssertionError(about + "no " + series + " sample with " + List.of(labelPairs) + " in the scrape"));
     }
 }
