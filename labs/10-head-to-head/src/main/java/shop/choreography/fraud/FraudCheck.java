@@ -91,13 +91,12 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
         }
         Instant now = clock.instant();
         if (!policy.needsReview(charged.amountCents())) {
-            // TODO 2: a small order passes at once: publish FraudCleared (eventId from idFor, at and startedAt now,
-            // reviewed = false, and the customer and lines inventory will need), then add the order to decided.
+            // TODO 2: a small order passes the check at once, and is decided.
             throw new Todo(2, "clear a small order at once");
             // end TODO 2
         }
-        // TODO 3: hold a big order: a Hold from now until now + the policy's review timeout; publish ReviewStarted
-        // (with the deadline, customer and lines: the log is what survives a restart), then hold(id, hold) starts the timer.
+        // TODO 3: a big order is held for review until its deadline. Write the hold to the log first (only the log
+        //   survives a restart), then start its timer.
         throw new Todo(3, "hold a big order for review");
         // end TODO 3
     }
@@ -110,18 +109,15 @@ public final class FraudCheck implements Handler, FraudReaction, AutoCloseable {
     }
 
     private void approve(String orderId) {
-        // TODO 4: the reviewer said yes. Remove the order's hold: whoever removes it first decides, the reviewer or the
-        // timer. No hold: do nothing (a small order, one already decided, or unknown). Else publish FraudCleared
-        // (reviewed = true, startedAt = when the hold started) and add the order to decided. If publishing throws, put
-        // the hold back and rethrow: the handler loop reads the approval again.
+        // TODO 4: the reviewer said yes. The approval and the timer race for the hold: the first to take it decides,
+        //   the other does nothing. An approval that could not be published must be read again, not lost.
         throw new Todo(4, "let an approved order through");
         // end TODO 4
     }
 
     private void timeOut(String orderId) {
-        // TODO 5: the timer fired. Remove the order's hold; none means it was approved in time. Else publish
-        // FraudRejected (startedAt = when the hold started, reason FraudPolicy.REJECTED_REASON) and add the order to
-        // decided. If publishing throws, log it and hold the order again for one more second: never drop a rejection.
+        // TODO 5: the timer fired. Unless the approval came first, reject the order, with the policy's reason. A
+        //   rejection that could not be published is never dropped: try again a little later.
         throw new Todo(5, "reject an order nobody approved in time");
         // end TODO 5
     }

@@ -27,8 +27,8 @@ public final class RefundRejectedReview implements FraudReaction {
 
     @Override
     public List<OrderEvent> react(FraudEvent event) {
-        // TODO 7: on FraudRejected, refund the order (key orderId + ":refund", as lab 04's PaymentCompensation) and
-        // answer PaymentRefunded with the rejection's reason. Ignore every other fraud event.
+        // TODO 7: an order whose review was rejected gets its money back, once however often the event comes, and
+        //   the order service hears why. Every other fraud event is not payment's business.
         throw new Todo(7, "refund an order whose review timed out");
         // end TODO 7
     }

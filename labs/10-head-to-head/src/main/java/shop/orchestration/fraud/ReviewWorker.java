@@ -34,8 +34,8 @@ public final class ReviewWorker implements AutoCloseable {
 
     /** What runs on this task queue: the new workflow type, and lab 06's activities. */
     private static void register(Worker worker, ShopContext context) {
-        // TODO 4: this worker polls TASK_QUEUE: register the workflow it runs there (ReviewedOrderWorkflowImpl.class)
-        //   and the activities its workflows call (new DomainActivities(context.domain()), the same as lab 09's).
+        // TODO 4: this worker polls TASK_QUEUE: it must know the workflow it runs there and the activities its
+        //   workflows call (the same as lab 09's).
         throw new Todo(4, "register the workflow and the activities in ReviewWorker.register");
         // end TODO 4
     }

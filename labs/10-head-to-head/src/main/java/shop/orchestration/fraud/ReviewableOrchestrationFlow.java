@@ -43,10 +43,9 @@ public final class ReviewableOrchestrationFlow implements ReviewableFlow {
 
     /** Starts the order's workflow; if the order was placed before, Temporal refuses a second one with its id. */
     private static void start(WorkflowClient client, Order order, FraudPolicy policy) {
-        // TODO 5: lab 06's OrderStarter.optionsFor(order.id()) (workflow id = order id, no duplicates), copied with
-        //   WorkflowOptions.newBuilder(...) onto ReviewWorker.TASK_QUEUE; a ReviewedOrderWorkflow stub with them;
-        //   WorkflowClient.start(workflow::process, OrderInput.of(order), policy). A duplicate throws
-        //   WorkflowExecutionAlreadyStarted: let it go, lab 09's flow ignores a duplicate.
+        // TODO 5: start the order's workflow on this lab's task queue, its id the order's as in lab 06, without
+        //   waiting for its end. An order placed twice starts one workflow: lab 09's flow, which calls this, ignores
+        //   the second.
         throw new Todo(5, "start a ReviewedOrderWorkflow on the new task queue in ReviewableOrchestrationFlow.start");
         // end TODO 5
     }
@@ -63,8 +62,8 @@ public final class ReviewableOrchestrationFlow implements ReviewableFlow {
 
     @Override
     public void approve(String orderId) {
-        // TODO 6: signal the running workflow: client.newWorkflowStub(ReviewedOrderWorkflow.class, orderId).approve().
-        //   A finished or unknown order throws WorkflowNotFoundException: not held, nothing to approve, ignore it.
+        // TODO 6: tell the order's running workflow that the reviewer approved it. An order no longer running has
+        //   nothing to approve: that is not an error.
         throw new Todo(6, "send the approve signal in ReviewableOrchestrationFlow.approve");
         // end TODO 6
     }

@@ -48,9 +48,8 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
             saga.addCompensation(undo::refund, order.id());
             steps.charge(order);
             charged = true;
-            // TODO 2: hold a big order (policy.needsReview) for review: if approvedInTime(policy.reviewTimeout()) is
-            //   false, run the compensations registered so far (saga.compensate(): the refund) and return
-            //   OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true). If it is true, go on to the reserve.
+            // TODO 2: a big order waits for its reviewer (approvedInTime). Not approved in time: undo what was done so
+            //   far and reject the order with the policy's reason. Approved: go on.
             if (policy.needsReview(order.totalCents())) {
                 throw new Todo(2, "hold a big order for review in ReviewedOrderWorkflowImpl.process");
             }
@@ -71,16 +70,16 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
 
     /** The hold: a timer in the server, so it fires even if every worker was restarted meanwhile. */
     private boolean approvedInTime(Duration timeout) {
-        // TODO 1: set held, then Workflow.await(timeout, () -> approved): it returns when the condition holds
-        //   (re-checked after each signal) or when the timer fires. Clear held, and return approved.
+        // TODO 1: wait until the order is approved or the timeout has passed, whichever comes first, and say which.
+        //   The order is held while it waits, and a worker restart must not lose the wait. API: Workflow.await.
         throw new Todo(1, "wait for approval with a timeout in ReviewedOrderWorkflowImpl.approvedInTime");
         // end TODO 1
     }
 
     @Override
     public void approve() {
-        // TODO 3: a signal handler only changes state, the waiting workflow reacts: set approved, but only while
-        //   held (ReviewableFlow.approve: approving an order that is not held has no effect).
+        // TODO 3: a signal handler only changes state; the waiting workflow reacts. Approving an order that is not
+        //   held has no effect.
         throw new Todo(3, "handle the approve signal in ReviewedOrderWorkflowImpl.approve");
         // end TODO 3
     }

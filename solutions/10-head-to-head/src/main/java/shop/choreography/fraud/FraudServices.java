@@ -30,14 +30,11 @@ public final class FraudServices {
 
     /** @param fraudCheck the fraud service's state; used only when {@code service} is "fraud" */
     public static Subscriptions subscriptions(String service, Domain domain, Clock clock, FraudCheck fraudCheck) {
-        // TODO 1: say what each service listens to, as Subscriptions(order events, fraud events):
-        //  order:     lab 03's OrderDecider and lab 04's OrderCompensation (Handler.all), no fraud events
-        //  payment:   PaymentHandler and PaymentCompensation, and the fraud events of RefundRejectedReview (TODO 7)
-        //  fraud:     the fraudCheck, for both ("payment charged" and "review approved")
-        //  inventory: only InventoryCompensation among the order events (no more InventoryHandler: it reacted to
-        //             "payment charged"), and the fraud events of ReserveAfterFraudCheck (TODO 6)
-        //  shipping:  ShippingHandler, no fraud events
-        //  anything else: IllegalArgumentException naming the SERVICES
+        // TODO 1: each service listens to two things, the order events and the new fraud events (Subscriptions).
+        //   Every service keeps its handlers of labs 03 and 04, with two changes: inventory reserves once the fraud
+        //   check has cleared an order, no longer once it is charged (TODO 6), and payment also refunds an order whose
+        //   review was rejected (TODO 7). The fraud service is the fraudCheck, for both. An unknown service is an
+        //   error.
         return switch (service) {
             case ORDER -> new Subscriptions(Handler.all(new OrderDecider(clock), new OrderCompensation(clock)),
                     FraudReaction.NONE);

@@ -26,8 +26,8 @@ public final class RefundRejectedReview implements FraudReaction {
 
     @Override
     public List<OrderEvent> react(FraudEvent event) {
-        // TODO 7: on FraudRejected, refund the order (key orderId + ":refund", as lab 04's PaymentCompensation) and
-        // answer PaymentRefunded with the rejection's reason. Ignore every other fraud event.
+        // TODO 7: an order whose review was rejected gets its money back, once however often the event comes, and
+        //   the order service hears why. Every other fraud event is not payment's business.
         if (event instanceof FraudRejected rejected) {
             String id = rejected.orderId();
             Instant startedAt = clock.instant();

@@ -25,9 +25,8 @@ public final class ReserveAfterFraudCheck implements FraudReaction {
 
     @Override
     public List<OrderEvent> react(FraudEvent event) {
-        // TODO 6: on FraudCleared, reserve the order's lines (idempotency key orderId + ":reserve", as lab 03's
-        // InventoryHandler does) and answer StockReserved, or OutOfStock with the BusinessFailure's reason.
-        // Ignore every other fraud event.
+        // TODO 6: an order that passed the fraud check gets its stock reserved, once (as lab 03's inventory did), and
+        //   the next service hears whether it was. Every other fraud event is not inventory's business.
         if (event instanceof FraudCleared cleared) {
             return List.of(reserve(cleared));
         }

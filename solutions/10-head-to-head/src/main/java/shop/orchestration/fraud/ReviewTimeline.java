@@ -21,13 +21,10 @@ public final class ReviewTimeline {
     /** The activities' entries, with fraud/review between payment/charge and inventory/reserve once it is over. */
     public static List<TimelineEntry> of(List<HistoryEvent> history) {
         List<TimelineEntry> timeline = new ArrayList<>(HistoryTimeline.of(history));
-        // TODO 7: if the order was held, walk the history: the first event with hasTimerStartedEventAttributes()
-        //   starts the review; count the activities closed before it (closesAnActivity), that is where the
-        //   entry goes in the timeline. The review is over at the next event with
-        //   hasActivityTaskScheduledEventAttributes(): Steps.stepOf(its activity type name) is "reserve" when
-        //   approved (outcome "ok"), else the refund (outcome FraudPolicy.REJECTED_REASON). Insert
-        //   new TimelineEntry(FraudPolicy.SERVICE, FraudPolicy.STEP, start, end, outcome) with the two events'
-        //   times (HistoryTimeline.instant(event.getEventTime())). Still held: no entry yet.
+        // TODO 7: a held order's timeline gets one review entry (FraudPolicy.SERVICE, FraudPolicy.STEP), placed
+        //   among its steps where the review happened: from the history event that started the review's timer to the
+        //   next step scheduled after it, with outcome "ok" if that step is the reserve, else the rejection's reason.
+        //   Still held: no entry yet.
         HistoryEvent holdStarted = null;
         int closedBeforeHold = 0;
         for (HistoryEvent event : history) {
@@ -50,8 +47,7 @@ public final class ReviewTimeline {
     /** "review" while the order is held (lab 09 calls a running timer "awaiting-warehouse"), else lab 09's answer. */
     public static String currentStep(List<HistoryEvent> history) {
         String step = HistoryTimeline.currentStep(history);
-        // TODO 8: in this workflow the only timer is the review's: return FraudPolicy.STEP instead of
-        //   lab 09's AWAITING_WAREHOUSE
+        // TODO 8: while the review's timer runs, the order's current step is the review, not lab 09's warehouse wait.
         return ControlledOrderWorkflowImpl.AWAITING_WAREHOUSE.equals(step) ? FraudPolicy.STEP : step;
         // end TODO 8
     }

@@ -47,9 +47,8 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
             saga.addCompensation(undo::refund, order.id());
             steps.charge(order);
             charged = true;
-            // TODO 2: hold a big order (policy.needsReview) for review: if approvedInTime(policy.reviewTimeout()) is
-            //   false, run the compensations registered so far (saga.compensate(): the refund) and return
-            //   OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true). If it is true, go on to the reserve.
+            // TODO 2: a big order waits for its reviewer (approvedInTime). Not approved in time: undo what was done so
+            //   far and reject the order with the policy's reason. Approved: go on.
             if (policy.needsReview(order.totalCents()) && !approvedInTime(policy.reviewTimeout())) {
                 saga.compensate();
                 return OrderOutcome.rejected(FraudPolicy.REJECTED_REASON, true);
@@ -71,8 +70,8 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
 
     /** The hold: a timer in the server, so it fires even if every worker was restarted meanwhile. */
     private boolean approvedInTime(Duration timeout) {
-        // TODO 1: set held, then Workflow.await(timeout, () -> approved): it returns when the condition holds
-        //   (re-checked after each signal) or when the timer fires. Clear held, and return approved.
+        // TODO 1: wait until the order is approved or the timeout has passed, whichever comes first, and say which.
+        //   The order is held while it waits, and a worker restart must not lose the wait. API: Workflow.await.
         held = true;
         Workflow.await(timeout, () -> approved);
         held = false;
@@ -82,8 +81,8 @@ public final class ReviewedOrderWorkflowImpl implements ReviewedOrderWorkflow {
 
     @Override
     public void approve() {
-        // TODO 3: a signal handler only changes state, the waiting workflow reacts: set approved, but only while
-        //   held (ReviewableFlow.approve: approving an order that is not held has no effect).
+        // TODO 3: a signal handler only changes state; the waiting workflow reacts. Approving an order that is not
+        //   held has no effect.
         if (held) {
             approved = true;
         }
