@@ -22,7 +22,7 @@ class GuideMarkersTest {
 
     @Test
     void theMarkedLabReadmesCanBeRead() throws Exception {
-        for (String lab : List.of("labs/00-setup", "labs/02-kafka-events", "labs/03-kafka-handlers",
+        for (String lab : List.of("labs/00-setup", "labs/01-metrics", "labs/02-kafka-events", "labs/03-kafka-handlers",
                 "labs/04-kafka-failures", "labs/05-kafka-observability", "labs/06-temporal-workflow",
                 "labs/07-temporal-saga", "labs/08-temporal-signals-queries", "labs/09-temporal-observability",
                 "labs/10-head-to-head", "labs/11-travel-booking")) {
