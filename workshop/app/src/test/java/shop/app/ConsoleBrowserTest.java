@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -31,11 +30,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import shop.domain.Domain;
-import shop.infra.Ports;
-import shop.metrics.OrderMetrics;
 import shop.run.Shop;
-import shop.run.ShopOptions;
 import shop.testkit.ShopHttp;
 import shop.travel.TravelCatalogue;
 
@@ -63,8 +58,7 @@ class ConsoleBrowserTest {
             return; // each test then says why it is skipped (or fails, in CI)
         }
         Chromium chromium = found.get();
-        shop = Shop.start(new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of(), Set.of(),
-                Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1"), OrderMetrics::new, line -> {});
+        shop = WholeShop.start();
         profile = Files.createTempDirectory("console-chromium-");
         browser = chromium.launch(profile);
         Files.createDirectories(SCREENSHOTS);

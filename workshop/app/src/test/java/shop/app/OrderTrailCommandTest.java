@@ -3,18 +3,13 @@ package shop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import shop.domain.Domain;
 import shop.infra.Ports;
-import shop.metrics.OrderMetrics;
 import shop.run.Shop;
-import shop.run.ShopOptions;
 import shop.testkit.Labs;
 import shop.testkit.ShopHttp;
 
@@ -28,8 +23,7 @@ class OrderTrailCommandTest {
 
     @BeforeAll
     void start() {
-        shop = Shop.start(new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of(), Set.of(),
-                Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1"), OrderMetrics::new, line -> {});
+        shop = WholeShop.start();
         http = new ShopHttp(shop.baseUrl());
         for (String impl : List.of("direct", "choreography", "orchestration")) {
             ShopHttp.Response placed = http.post("/orders", "{\"id\":\"" + BASKET + "." + impl + "\",\"impl\":\"" + impl

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import shop.domain.Domain;
-import shop.infra.Ports;
-import shop.metrics.OrderMetrics;
 import shop.run.Shop;
-import shop.run.ShopOptions;
 import shop.testkit.ShopHttp;
 import shop.travel.TravelCatalogue;
 
@@ -37,8 +31,7 @@ class ShopTripsInEveryStyleTest {
 
     @BeforeAll
     void start() {
-        shop = Shop.start(new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of(), Set.of(),
-                Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1"), OrderMetrics::new, line -> {});
+        shop = WholeShop.start();
         http = new ShopHttp(shop.baseUrl());
     }
 
