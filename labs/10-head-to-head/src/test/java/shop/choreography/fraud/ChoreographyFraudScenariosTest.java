@@ -18,6 +18,7 @@ import shop.testkit.SharedKafka;
 class ChoreographyFraudScenariosTest extends FraudScenarios {
     @Override
     protected String kafkaBootstrapServers() {
+        FirstOpenTodo.ofTheFraudChoreography("these scenarios run the five services together"); // before the broker starts
         return SharedKafka.bootstrapServers();
     }
 

@@ -55,6 +55,7 @@ class FraudChoreographyObservabilityTest {
 
     @BeforeAll
     void start() {
+        FirstOpenTodo.ofTheFraudChoreography("these tests run the five services");
         OrderListener traceOfTheEnd = new OrderListener() {
             @Override
             public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {

@@ -48,6 +48,7 @@ class FraudServiceResilienceTest {
 
     @BeforeAll
     void start() {
+        FirstOpenTodo.ofTheFraudChoreography("these tests restart the five services");
         domain = Domain.demo();
         ShopContext context = new ShopContext(domain, new SimpleMeterRegistry(), OrderListener.NONE,
                 SharedKafka.bootstrapServers(), null);
