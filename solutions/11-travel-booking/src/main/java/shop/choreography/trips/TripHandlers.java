@@ -69,8 +69,9 @@ public final class TripHandlers {
      * with its reason. Any other exception is thrown: the loop hands the same event over again later.
      */
     private List<TripEvent> book(TravelService service, TripEvent event, TripEvent.Type booked, TripEvent.Type failed) {
-        // TODO 1: book through travel.desk(service), with this step's own idempotency key (Trip.keyOf) and the trip's
-        //   item for the service (Trip.itemFor). SoldOut is a definite no: answer `failed`, with SoldOut.reason().
+        // TODO 1: this service's part of the trip is booked at its desk (Travel), once however often the event comes
+        //   (each step of a trip has an idempotency key of its own: see Trip), and the answer is a fact: `booked`,
+        //   or `failed` with the desk's reason when it has no place left (SoldOut, a definite no).
         try {
             travel.desk(service).book(event.trip().keyOf("book", service), event.tripId(), event.trip().itemFor(service));
             return List.of(event.then(booked));
@@ -82,8 +83,9 @@ public final class TripHandlers {
 
     /** Cancels this service's part of the trip (harmless if it holds nothing) and passes the reason on. */
     private List<TripEvent> cancel(TravelService service, TripEvent event, TripEvent.Type cancelled) {
-        // TODO 2: cancel through travel.desk(service), with the cancel step's own idempotency key; answer `cancelled`,
-        //   keeping the event's reason: the trip is rejected for the reason the first failure gave.
+        // TODO 2: this service's part of the trip is given back at its desk, once however often the event comes (the
+        //   cancel is a step with a key of its own), and the answer `cancelled` keeps the event's reason: the trip is
+        //   rejected for the reason the first failure gave.
         travel.desk(service).cancel(event.trip().keyOf("cancel", service), event.tripId());
         return List.of(event.then(cancelled));
         // end TODO 2

@@ -21,9 +21,9 @@ public final class TripBookingWorkflowImpl implements TripBookingWorkflow {
     @Override
     public TripOutcome book(Trip trip, boolean needsApproval) {
         Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
-        // TODO 3: the flight, then the hotel, then the car (steps), each undo (undo::cancelFlight, ...) registered on the
-        //   saga BEFORE its step: a step that gave up may still have booked, and a cancel of nothing is harmless.
-        //   A failed step (ActivityFailure) compensates and rejects the trip with Rejections.reasonOf(failure).
+        // TODO 3: the flight, then the hotel, then the car (steps), each with its undo (the `undo` stub) registered on
+        //   the saga BEFORE its step: a step that gave up may still have booked, and a cancel of nothing is harmless.
+        //   A failed step (ActivityFailure) compensates and rejects the trip with the failure's reason (Rejections).
         try {
             saga.addCompensation(undo::cancelFlight, trip);
             steps.bookFlight(trip);
