@@ -36,6 +36,9 @@ class SagaOrderWorkflowTest {
 
     @BeforeEach
     void startTemporal() {
+        assertThat(ActivityPolicies.STEPS.getRetryOptions() != null && ActivityPolicies.COMPENSATIONS.getRetryOptions() != null)
+                .as("TODO 1: retry options for steps and for compensations (ActivityPolicies): every test here runs the"
+                        + " saga with them, so start with TODO 1").isTrue();
         Todo.forget();
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(Steps.TASK_QUEUE);
