@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,13 @@ final class OrderLookup {
 
     private final Map<String, OrderFlow> flows;
     private final OrderBook book;
+    private final BooleanSupplier stopping;
 
-    OrderLookup(Map<String, OrderFlow> flows, OrderBook book) {
+    /** @param stopping true once the shop is stopping: a flow closed under a request is not news then */
+    OrderLookup(Map<String, OrderFlow> flows, OrderBook book, BooleanSupplier stopping) {
         this.flows = flows;
         this.book = book;
+        this.stopping = stopping;
     }
 
     /** @throws ApiError 503 if a flow that may know the order could not answer now */
@@ -85,8 +89,10 @@ final class OrderLookup {
         return views;
     }
 
-    private static ApiError unanswered(OrderFlow flow, String id, RuntimeException e) {
-        log.warn("the {} flow could not answer about order {}", flow.name(), id, e);
+    private ApiError unanswered(OrderFlow flow, String id, RuntimeException e) {
+        if (!stopping.getAsBoolean()) {
+            log.warn("the {} flow could not answer about order {}", flow.name(), id, e);
+        }
         return new ApiError(503, "id", "the " + flow.name() + " flow could not answer about order \"" + Printable.of(id)
                 + "\" now; the shop's log has the details");
     }

@@ -48,6 +48,7 @@ public final class ShopServer implements AutoCloseable {
     private final PlacementGate placements;
     private final TripRoutes trips;
     private final Javalin app;
+    private volatile boolean stopping;
     private final String host;
     private ConsoleRoutes console;
 
@@ -62,7 +63,7 @@ public final class ShopServer implements AutoCloseable {
         this.placements = placements;
         this.flows = new LinkedHashMap<>();
         flows.forEach(flow -> this.flows.put(flow.name(), flow));
-        this.lookup = new OrderLookup(this.flows, book);
+        this.lookup = new OrderLookup(this.flows, book, () -> stopping);
         this.trips = new TripRoutes(shopTrips);
         HttpMetrics http = new HttpMetrics(registry);
         HttpTracing tracing = new HttpTracing(openTelemetry);
@@ -180,7 +181,11 @@ public final class ShopServer implements AutoCloseable {
                     + "that is not this order (for example a workflow started outside the shop); use a new id");
         } catch (RuntimeException e) {
             book.release(order.id());
-            log.warn("the {} flow could not place order {}; its id is free again", impl, order.id(), e);
+            if (stopping) { // the flow was closed under the request: one line, not a stack trace per order
+                log.warn("the shop stopped while placing order {} in the {} flow; it was not placed (HTTP 503)", order.id(), impl);
+            } else {
+                log.warn("the {} flow could not place order {}; its id is free again", impl, order.id(), e);
+            }
             throw new ApiError(503, null, "the " + impl + " flow could not take the order now; nothing was placed, "
                     + "so retry with the same id");
         }
@@ -245,6 +250,7 @@ public final class ShopServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         console.close();
         app.stop();
         trips.close();

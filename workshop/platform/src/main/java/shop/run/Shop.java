@@ -104,6 +104,7 @@ public final class Shop implements AutoCloseable {
     public void close() {
         server.close();
         flows.forEach(OrderFlow::close);
+        QuietStop.silenceTheTestServersLeftovers();
         infrastructure.close();
     }
 }
