@@ -3,8 +3,6 @@ package shop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import shop.domain.Domain;
 import shop.flow.OrderListener;
 import shop.infra.Ports;
@@ -45,7 +41,6 @@ import shop.testkit.ShopHttp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleProcessesBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120); // orders through Kafka on a loaded 2-core machine
     private static final String PAYMENT_ROW = "#process-list tr[data-process^='payment-']";
 
@@ -53,24 +48,22 @@ class ConsoleProcessesBrowserTest {
     private Shop shop;
     private ServiceProcess payment;
     private ShopHttp http;
+    private ConsoleBrowser console;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeAll
     void start() throws IOException {
-        Optional<Chromium> found = Chromium.find();
+        Optional<ConsoleBrowser> found = ConsoleBrowser.launch();
         if (found.isEmpty()) {
             return; // each test then says why it is skipped (or fails, in CI)
         }
-        Chromium chromium = found.get();
+        console = found.get();
+        browser = console.driver;
         options = new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of("choreography"),
                 Set.of("payment"), Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1");
         shop = Shop.start(options, OrderMetrics::new, line -> {});
         http = new ShopHttp(shop.baseUrl());
-        profile = Files.createTempDirectory("console-chromium-");
-        browser = chromium.launch(profile);
-        Files.createDirectories(SCREENSHOTS);
-        browser.get(shop.baseUrl() + "/");
+        console.open(shop.baseUrl());
     }
 
     @BeforeEach
@@ -80,8 +73,8 @@ class ConsoleProcessesBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
         if (payment != null) {
             payment.close();
@@ -89,17 +82,12 @@ class ConsoleProcessesBrowserTest {
         if (shop != null) {
             shop.close();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 
     @Test
     @Order(1)
-    void withNoProcessSplitOffThePanelSaysHowToStartOne() {
-        await(Duration.ofSeconds(20), "the line saying no service runs in a process of its own",
+    void withNoProcessSplitOffThePanelSaysHowToStartOne() throws IOException {
+        console.await(Duration.ofSeconds(20), "the line saying no service runs in a process of its own",
                 () -> !browser.findElements(By.id("no-split")).isEmpty());
 
         assertThat(browser.findElement(By.id("no-split")).getText())
@@ -108,6 +96,7 @@ class ConsoleProcessesBrowserTest {
                 .extracting(row -> row.getAttribute("data-process")).containsExactly("shop");
         assertThat(figure("charges")).isEqualTo("0");
         assertThat(figure("chargedTwice")).isEqualTo("✓ No order charged twice.");
+        screenshot("processes-none-split.png");
     }
 
     @Test
@@ -117,7 +106,7 @@ class ConsoleProcessesBrowserTest {
                 Set.of(), Domain.DEFAULT_STOCK_PER_SKU, Map.of());
         payment = ServiceProcess.start("choreography", "payment", split, shop.baseUrl(), registry -> OrderListener.NONE,
                 line -> {});
-        await(PATIENCE, "the payment process listed as up, with the shop's faults", () ->
+        console.await(PATIENCE, "the payment process listed as up, with the shop's faults", () ->
                 cell(PAYMENT_ROW, "state").equals("▶ up") && cell(PAYMENT_ROW, "faults").equals("the shop's"));
         assertThat(browser.findElements(By.id("no-split"))).as("the 'no split-out process' line is gone").isEmpty();
         assertThat(browser.findElement(By.cssSelector(PAYMENT_ROW + " a")).getText()).matches("127\\.0\\.0\\.1:\\d+");
@@ -126,7 +115,7 @@ class ConsoleProcessesBrowserTest {
         http.placeOrder("ada", "BOOK-1", 2);
         http.placeOrder("ada", "LAMP-1", 1); // charged, then refunded when inventory finds it out of stock
 
-        await(PATIENCE, "two charges and one refund in the ledger line", () ->
+        console.await(PATIENCE, "two charges and one refund in the ledger line", () ->
                 figure("charges").equals("2") && figure("refunds").equals("1"));
         JsonNode ledger = http.get("/ledger").body();
         assertThat(figure("ordersCharged")).isEqualTo("2");
@@ -146,7 +135,7 @@ class ConsoleProcessesBrowserTest {
         payment.close();
         payment = null;
 
-        await(PATIENCE, "the payment process listed as not reporting", () ->
+        console.await(PATIENCE, "the payment process listed as not reporting", () ->
                 cell(PAYMENT_ROW, "state").equals("■ not reporting"));
         assertThat(cell(PAYMENT_ROW, "charges")).isEqualTo("2");
         assertThat(figure("charges")).isEqualTo("2");
@@ -165,13 +154,6 @@ class ConsoleProcessesBrowserTest {
 
     private void screenshot(String name) throws IOException {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('processes').scrollIntoView()");
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(200))
-                .withMessage("waited " + timeout.toSeconds() + " s for " + what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.getAsBoolean());
+        console.screenshot(name);
     }
 }
