@@ -3,8 +3,6 @@ package shop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +21,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import shop.run.Shop;
 import shop.testkit.ShopHttp;
 import shop.travel.TravelCatalogue;
@@ -43,27 +39,24 @@ import shop.travel.TravelCatalogue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(120); // a first order on a loaded machine: JIT, the first workflow task
     private static final List<String> FLOWS = List.of("direct", "choreography", "orchestration");
 
     private Shop shop;
+    private ConsoleBrowser console;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeAll
     void start() throws IOException {
-        Optional<Chromium> found = Chromium.find();
+        Optional<ConsoleBrowser> found = ConsoleBrowser.launch();
         if (found.isEmpty()) {
             return; // each test then says why it is skipped (or fails, in CI)
         }
-        Chromium chromium = found.get();
+        console = found.get();
+        browser = console.driver;
         shop = WholeShop.start();
-        profile = Files.createTempDirectory("console-chromium-");
-        browser = chromium.launch(profile);
-        Files.createDirectories(SCREENSHOTS);
-        browser.get(shop.baseUrl() + "/");
-        await(Duration.ofSeconds(10), "the console to load its setup (one button per flow)",
+        console.open(shop.baseUrl());
+        console.await(Duration.ofSeconds(10), "the console to load its setup (one button per flow)",
                 () -> browser.findElements(By.cssSelector("#flow-buttons button")).size() == FLOWS.size());
     }
 
@@ -74,16 +67,11 @@ class ConsoleBrowserTest {
 
     @AfterAll
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
         if (shop != null) {
             shop.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -92,7 +80,7 @@ class ConsoleBrowserTest {
     void theSameBasketInEveryFlowReachesCompletedInEveryLane() throws IOException {
         browser.findElement(By.id("place-every")).sendKeys(Keys.ENTER); // the keyboard places it, as a mouse would
 
-        await(ORDER_TIMEOUT, "the basket to be COMPLETED in every flow", () -> statuses().equals(
+        console.await(ORDER_TIMEOUT, "the basket to be COMPLETED in every flow", () -> statuses().equals(
                 List.of("COMPLETED", "COMPLETED", "COMPLETED")));
 
         List<WebElement> flows = browser.findElements(By.cssSelector("#journey-flows article.flow"));
@@ -113,22 +101,22 @@ class ConsoleBrowserTest {
         WebElement history = trail("orchestration");
         assertThat(history.findElement(By.tagName("summary")).getText()).matches("Workflow history \\(\\d+ events\\)");
         history.findElement(By.tagName("summary")).sendKeys(Keys.ENTER); // opens it, from the keyboard
-        await(Duration.ofSeconds(5), "the history to open", () -> trail("orchestration").getAttribute("open") != null);
+        console.await(Duration.ofSeconds(5), "the history to open", () -> trail("orchestration").getAttribute("open") != null);
         assertThat(trail("orchestration").getText()).contains("WORKFLOW_EXECUTION_STARTED", "ACTIVITY_TASK_COMPLETED",
                 "Charge", "Reserve", "Book", "WORKFLOW_EXECUTION_COMPLETED");
-        screenshot("journey-completed.png");
+        console.screenshot("journey-completed.png");
     }
 
     @Test
     @Order(2)
     void lampOutOfStockIsRejectedAndTheRefundIsDrawnGoingBack() throws IOException {
         browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).click();
-        await(Duration.ofSeconds(10), "the LAMP-1 scenario to be on", () -> "true".equals(
+        console.await(Duration.ofSeconds(10), "the LAMP-1 scenario to be on", () -> "true".equals(
                 browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).getAttribute("aria-pressed")));
         new Select(browser.findElement(By.id("sku-1"))).selectByValue("LAMP-1");
         browser.findElement(By.id("place-every")).click();
 
-        await(ORDER_TIMEOUT, "the LAMP-1 basket to be REJECTED in every flow", () -> statuses().equals(
+        console.await(ORDER_TIMEOUT, "the LAMP-1 basket to be REJECTED in every flow", () -> statuses().equals(
                 List.of("REJECTED", "REJECTED", "REJECTED")));
 
         for (WebElement flow : browser.findElements(By.cssSelector("#journey-flows article.flow"))) {
@@ -138,10 +126,10 @@ class ConsoleBrowserTest {
                     .as("%s: a step going back, from inventory to payment", flow.getAttribute("data-impl")).isNotEmpty();
             assertThat(flow.findElement(By.cssSelector("header .status")).getText()).isEqualTo("✗ REJECTED: out-of-stock");
         }
-        screenshot("journey-compensated.png");
+        console.screenshot("journey-compensated.png");
 
         browser.findElement(By.id("reset-faults")).click();
-        await(Duration.ofSeconds(10), "the faults to be reset", () -> "false".equals(
+        console.await(Duration.ofSeconds(10), "the faults to be reset", () -> "false".equals(
                 browser.findElement(By.cssSelector("[data-scenario='lamp-out']")).getAttribute("aria-pressed")));
     }
 
@@ -149,7 +137,7 @@ class ConsoleBrowserTest {
     @Order(3)
     void theChartsMoveAndTheWholePageRendersWithoutErrors() throws IOException {
         browser.findElement(By.id("place-every")).click(); // one more basket, so the last 10 s saw orders
-        await(Duration.ofSeconds(20), "the 'orders placed per second' chart to show a rate above 0 for every flow",
+        console.await(Duration.ofSeconds(20), "the 'orders placed per second' chart to show a rate above 0 for every flow",
                 () -> FLOWS.stream().allMatch(flow -> {
                     List<WebElement> value = browser.findElements(By.cssSelector(
                             "[data-chart='placed'] .value[data-series='" + flow + "']"));
@@ -159,7 +147,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-chart='placed'] canvas"))).as("uPlot drew the chart").isNotEmpty();
 
         browser.manage().window().setSize(new Dimension(1280, 2700));
-        screenshot("console-full-page.png");
+        console.screenshot("console-full-page.png");
         Chromium.projector(browser);
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -176,27 +164,27 @@ class ConsoleBrowserTest {
                 .as("the state in words and a symbol, not by colour alone").contains("■ stopped");
 
         browser.findElement(By.id("place-every")).click();
-        await(ORDER_TIMEOUT, "the direct order to complete while the others wait", () -> statuses().equals(
+        console.await(ORDER_TIMEOUT, "the direct order to complete while the others wait", () -> statuses().equals(
                 List.of("COMPLETED", "PENDING", "PENDING")));
-        await(Duration.ofSeconds(20), "the payment group's lag to show the waiting order", () -> {
+        console.await(Duration.ofSeconds(20), "the payment group's lag to show the waiting order", () -> {
             List<WebElement> lag = browser.findElements(By.cssSelector("[data-chart='lag'] .value[data-series='payment']"));
             return !lag.isEmpty() && lag.get(0).getText().matches("[1-9][0-9]*");
         });
         ((JavascriptExecutor) browser).executeScript("document.getElementById('break').scrollIntoView()");
-        screenshot("break-it-payment-and-worker-stopped.png");
+        console.screenshot("break-it-payment-and-worker-stopped.png");
 
         switchService("choreography/payment", "Start payment", "Stop payment");
         switchService("orchestration/worker", "Start worker", "Stop worker");
-        await(ORDER_TIMEOUT, "every lane to complete once payment and the worker run again", () -> statuses().equals(
+        console.await(ORDER_TIMEOUT, "every lane to complete once payment and the worker run again", () -> statuses().equals(
                 List.of("COMPLETED", "COMPLETED", "COMPLETED")));
-        await(Duration.ofSeconds(20), "the workflow task schedule-to-start chart to show the wait", () -> {
+        console.await(Duration.ofSeconds(20), "the workflow task schedule-to-start chart to show the wait", () -> {
             List<WebElement> wait = browser.findElements(By.cssSelector(
                     "[data-chart='workflowTaskScheduleToStart'] .value[data-series='orders']"));
             return !wait.isEmpty() && !wait.get(0).getText().equals("–");
         });
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector(\"[data-chart='workflowTaskScheduleToStart']\").scrollIntoView()");
-        screenshot("schedule-to-start.png");
+        console.screenshot("schedule-to-start.png");
     }
 
     @Test
@@ -217,7 +205,7 @@ class ConsoleBrowserTest {
         awaitEveryFlowAboveZero("tripsPlaced");
         awaitEveryFlowAboveZero("tripsRejected");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", placedChart);
-        screenshot("trip-charts.png");
+        console.screenshot("trip-charts.png");
     }
 
     /**
@@ -226,7 +214,7 @@ class ConsoleBrowserTest {
      */
     private void awaitEveryFlowAboveZero(String chart) {
         Set<String> seen = new java.util.TreeSet<>();
-        await(ORDER_TIMEOUT, "the chart " + chart + " to show a rate above 0 for every flow", () -> {
+        console.await(ORDER_TIMEOUT, "the chart " + chart + " to show a rate above 0 for every flow", () -> {
             for (WebElement value : browser.findElements(By.cssSelector("[data-chart='" + chart + "'] .value"))) {
                 String text = value.getText();
                 if (text.matches("[0-9.]+/s") && Double.parseDouble(text.replace("/s", "")) > 0) {
@@ -240,10 +228,10 @@ class ConsoleBrowserTest {
     /** Presses the service's button from the keyboard and waits for it to offer the opposite. */
     private void switchService(String service, String label, String then) {
         By button = By.cssSelector("[data-service='" + service + "']");
-        await(Duration.ofSeconds(10), "the button \"" + label + "\"", () -> browser.findElements(button).stream()
+        console.await(Duration.ofSeconds(10), "the button \"" + label + "\"", () -> browser.findElements(button).stream()
                 .anyMatch(found -> found.getText().equals(label)));
         browser.findElement(button).sendKeys(Keys.ENTER);
-        await(Duration.ofSeconds(20), "the button to say \"" + then + "\"", () -> browser.findElements(button).stream()
+        console.await(Duration.ofSeconds(20), "the button to say \"" + then + "\"", () -> browser.findElements(button).stream()
                 .anyMatch(found -> found.getText().equals(then)));
     }
 
@@ -254,16 +242,5 @@ class ConsoleBrowserTest {
     private List<String> statuses() {
         return browser.findElements(By.cssSelector("#journey-flows article.flow")).stream()
                 .map(flow -> flow.getAttribute("data-status")).toList();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(200))
-                .withMessage("waited " + timeout.toSeconds() + " s for " + what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.getAsBoolean());
     }
 }

@@ -3,8 +3,6 @@ package shop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,25 +41,22 @@ import shop.observe.Observability;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleStubBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private ShopServer server;
+    private ConsoleBrowser console;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeAll
     void start() throws IOException {
-        Optional<Chromium> found = Chromium.find();
+        Optional<ConsoleBrowser> found = ConsoleBrowser.launch();
         if (found.isEmpty()) {
             return; // each test then says why it is skipped (or fails, in CI)
         }
-        Chromium chromium = found.get();
+        console = found.get();
+        browser = console.driver;
         server = ShopServer.start(Domain.demo(), Observability.newRegistry("test"), List.of(new StubFlow()), 0);
-        profile = Files.createTempDirectory("console-chromium-");
-        browser = chromium.launch(profile);
-        Files.createDirectories(SCREENSHOTS);
-        browser.get(server.baseUrl() + "/");
+        console.open(server.baseUrl());
         await("the console to load", () -> !browser.findElements(By.cssSelector("#flow-buttons button")).isEmpty());
     }
 
@@ -73,16 +67,11 @@ class ConsoleStubBrowserTest {
 
     @AfterAll
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
         if (server != null) {
             server.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -99,7 +88,7 @@ class ConsoleStubBrowserTest {
         assertThat(record.getText()).contains("OrderPlaced").contains("3").contains("41")
                 .contains("traceparent: " + TRACEPARENT);
         assertThat(trails.get(1).getText()).contains("ACTIVITY_TASK_SCHEDULED").contains("Charge");
-        screenshot("records-and-history.png");
+        console.screenshot("records-and-history.png");
     }
 
     @Test
@@ -113,7 +102,7 @@ class ConsoleStubBrowserTest {
         assertThat(browser.findElement(By.id("service-list")).getText()).contains("stub · payment", "■ stopped");
         assertThat(browser.findElement(By.id("break-result")).getText()).isEqualTo("Stopped payment of the stub flow.");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('break').scrollIntoView()");
-        screenshot("break-it-stopped.png");
+        console.screenshot("break-it-stopped.png");
 
         start.sendKeys(Keys.ENTER);
         await("payment to run again", () -> "Stop payment".equals(button("stub/payment").getText()) ? true : null);
@@ -123,10 +112,6 @@ class ConsoleStubBrowserTest {
     private WebElement button(String service) {
         List<WebElement> found = browser.findElements(By.cssSelector("[data-service='" + service + "']"));
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private <T> T await(String what, java.util.function.Supplier<T> condition) {

@@ -1,7 +1,7 @@
 // The shop console: place orders, watch one basket cross every flow, live charts, faults, stop and start.
 // Plain DOM, no build step; the only library is uPlot (charts), served by the shop from its webjar.
 // Live updates come as server-sent events (/console/stream): the charts every second, the order list and the chosen
-// order's journey as they change. Faults and services are read every few seconds.
+// order's journey as they change. Faults, services, processes and the ledger are read every few seconds.
 'use strict';
 
 (() => {
@@ -17,6 +17,8 @@
   const COMPENSATIONS = new Set(['refund', 'release', 'cancel']);
   const SYMBOL = { COMPLETED: '✓', REJECTED: '✗', PENDING: '…' };
   const MAX_ORDERS = 2000;
+  const SPLIT_ONE = 'start the shop with --skip-service payment, then run '
+    + './shop run --impl choreography --service payment in another terminal';
 
   const state = {
     setup: null,
@@ -743,8 +745,7 @@
     const others = flows.filter((f) => !f.stoppable).map((f) => f.flow);
     if (others.length) {
       rows.push(el('p', { class: 'note' }, `Not stoppable from here: ${others.join(', ')} (a flow offers this by `
-        + 'implementing shop.flow.ServiceControl). Meanwhile, run a part as its own process: start the shop with '
-        + '--skip-service payment, then ./shop run --impl choreography --service payment in another terminal, '
+        + `implementing shop.flow.ServiceControl). Meanwhile, run a part as its own process: ${SPLIT_ONE}, `
         + 'and press Ctrl-C there to stop it.'));
     }
     list.replaceChildren(...rows);
@@ -763,6 +764,65 @@
       showResult(result, problem.message, true);
     }
     await refreshServices();
+  }
+
+  // ---------- processes and the ledger ----------
+
+  /** The shop and every service split off it (GET /processes), and the ledger of them all (GET /ledger). */
+  async function refreshProcesses() {
+    const [listed, ledger] = await Promise.all([api('GET', '/processes'), api('GET', '/ledger')]);
+    const processes = listed.processes.map(({ lastSeen, ...rest }) => rest); // lastSeen moves with every report
+    const panel = $('processes');
+    const json = JSON.stringify([processes, ledger]);
+    if (json === panel.dataset.json) return;
+    panel.dataset.json = json;
+    drawProcesses(processes, ledger);
+    drawLedger(ledger);
+  }
+
+  function drawProcesses(processes, ledger) {
+    const counts = new Map(ledger.processes.map((p) => [p.id, p]));
+    const head = el('tr', {}, ['Process', 'Service', 'Flows', 'State', 'Faults', 'Charges', 'Refunds', 'Meters']
+      .map((name) => el('th', { scope: 'col' }, name)));
+    const rows = processes.map((p) => {
+      const own = counts.get(p.id) || { charges: 0, refunds: 0 };
+      return el('tr', { 'data-process': p.id },
+        el('th', { scope: 'row' }, p.id),
+        el('td', {}, p.service),
+        el('td', {}, p.impls.join(', ')),
+        el('td', { class: p.alive ? 'up' : 'gone', 'data-field': 'state' }, p.alive ? '▶ up' : '■ not reporting'),
+        el('td', { 'data-field': 'faults' }, !p.alive ? '–' : p.faultsInSync ? "the shop's" : "≠ not yet the shop's"),
+        el('td', { 'data-field': 'charges' }, own.charges),
+        el('td', { 'data-field': 'refunds' }, own.refunds),
+        el('td', {}, metricsLink(p.metricsUrl)));
+    });
+    const table = el('table', {}, el('caption', { class: 'sr-only' }, 'Processes'), el('thead', {}, head), el('tbody', {}, rows));
+    $('process-list').replaceChildren(table, processes.length > 1 ? '' : el('p', { class: 'note', id: 'no-split' },
+      `No service runs in a process of its own. To split one off, ${SPLIT_ONE}.`));
+  }
+
+  /** The shop refuses any metricsUrl but http://HOST:PORT/...; checked again before it becomes a link. */
+  function metricsLink(url) {
+    return /^http:\/\//.test(url) ? el('a', { href: url }, new URL(url).host) : url;
+  }
+
+  function drawLedger(ledger) {
+    const money = (cents) => (cents / 100).toFixed(2);
+    const figure = (name, value) => el('span', { 'data-figure': name }, String(value));
+    const orders = (count, listed) => `${count} order${count === 1 ? '' : 's'} (${listed.join(', ')}${count > listed.length ? ', …' : ''})`;
+    const parts = ['Ledger of every process: orders charged ', figure('ordersCharged', ledger.ordersCharged),
+      ' · charges ', figure('charges', ledger.charges), ` (${money(ledger.chargedCents)})`,
+      ' · refunds ', figure('refunds', ledger.refunds), ` (${money(ledger.refundedCents)}) · `];
+    parts.push(ledger.chargedTwiceCount === 0
+      ? el('span', { 'data-figure': 'chargedTwice' }, '✓ No order charged twice.')
+      : el('span', { 'data-figure': 'chargedTwice', class: 'twice' },
+        `✗ Charged twice: ${orders(ledger.chargedTwiceCount, ledger.chargedTwice)}.`));
+    if (ledger.chargedAgainUnderOneKeyCount > 0) {
+      parts.push(' ', el('span', { 'data-figure': 'chargedAgainUnderOneKey', class: 'twice' },
+        `✗ Charged again under one key by a restarted process: ${orders(ledger.chargedAgainUnderOneKeyCount,
+          ledger.chargedAgainUnderOneKey)}.`));
+    }
+    $('ledger-summary').replaceChildren(...parts);
   }
 
   // ---------- start ----------
@@ -789,6 +849,7 @@
     openStream();
     every(3000, async () => showFaults(await api('GET', '/faults'), false));
     every(3000, refreshServices);
+    every(3000, refreshProcesses);
   }
 
   start();
