@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -84,5 +85,23 @@ class MachineReadyTest {
 
         assertThat(expected).as("requests to /orders so far").isPositive();
         assertThat(yours).as("TODO 3: the sum of http_server_requests_seconds_count{uri=\"/orders\"}").isEqualTo(expected);
+    }
+
+    /** Going further (not part of the check): a client may retry a POST that timed out, and still place one order. */
+    @Test
+    @Tag("stretch")
+    void stretch_aRetryAfterATimeoutPlacesTheOrderOnce() throws Exception {
+        ShopHttp shopHttp = new ShopHttp(shop.baseUrl());
+        int ordersBefore = shopHttp.get("/orders").body().size();
+        FirstAnswerLost http = new FirstAnswerLost();
+
+        String id = FirstOrder.placeRetryingAfterTimeout(http, shop.baseUrl(), "grace", "BOOK-1", 1);
+
+        assertThat(http.requestsSent()).as("stretch: the first POST timed out, so placeRetryingAfterTimeout sends it"
+                + " once more").isEqualTo(2);
+        assertThat(shopHttp.get("/orders").body().size() - ordersBefore).as("stretch: both POSTs reached the shop, and"
+                + " it has one new order, not two: the retry carries the first one's \"id\"").isEqualTo(1);
+        assertThat(shopHttp.get("/orders/" + id).status()).as("stretch: GET /orders/%s (is that the id?)", id)
+                .isEqualTo(200);
     }
 }

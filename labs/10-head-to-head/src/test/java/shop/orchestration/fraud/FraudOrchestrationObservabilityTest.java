@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -26,9 +25,6 @@ import shop.domain.OrderLine;
 import shop.flow.FraudPolicy;
 import shop.flow.OrderListener;
 import shop.flow.OrderStatus;
-import shop.flow.ShopContext;
-import shop.infra.EmbeddedTemporal;
-import shop.infra.Ports;
 import shop.testkit.Labs;
 
 /**
@@ -44,33 +40,26 @@ class FraudOrchestrationObservabilityTest {
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
             .build();
     private final Map<String, String> traceOfFinishedOrder = new ConcurrentHashMap<>();
-    private EmbeddedTemporal temporal;
-    private ReviewWorker worker;
+    private FraudOrchestration orchestration;
     private ReviewableOrchestrationFlow flow;
 
     @BeforeAll
     void start() {
-        temporal = EmbeddedTemporal.start(Ports.pickFree());
         OrderListener traceOfTheEnd = new OrderListener() {
             @Override
             public void finished(String impl, Order order, OrderStatus status, boolean compensated, Duration endToEnd) {
                 traceOfFinishedOrder.put(order.id(), Span.current().getSpanContext().getTraceId());
             }
         };
-        ShopContext context = new ShopContext(domain, new SimpleMeterRegistry(), traceOfTheEnd, null, temporal.target());
-        worker = ReviewWorker.start(context, openTelemetry);
-        flow = ReviewableOrchestrationFlow.connect(context, new FraudPolicy(Duration.ofSeconds(1)), openTelemetry);
+        orchestration = FraudOrchestration.start(domain, traceOfTheEnd, new FraudPolicy(Duration.ofSeconds(1)), openTelemetry);
+        flow = orchestration.flow();
     }
 
     @AfterAll
     void stop() {
-        if (flow != null) {
-            flow.close();
+        if (orchestration != null) {
+            orchestration.close();
         }
-        if (worker != null) {
-            worker.close();
-        }
-        temporal.close();
     }
 
     @Test
