@@ -47,6 +47,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Ports.requireFree(port, "Kafka", "--kafka-port or KAFKA_PORT");
             int controllerPort = Ports.pickFree();
+            while (controllerPort == port) { // the port was free when picked, so the system may hand it out again
+                controllerPort = Ports.pickFree();
+            }
             Path log = dataDir.log();
             boolean restart = dataDir.isFormatted();
             if (!restart) {
