@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,9 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import shop.domain.Domain;
 import shop.flow.OrderListener;
-import shop.infra.Ports;
 import shop.metrics.OrderMetrics;
 import shop.run.ServiceProcess;
 import shop.run.Shop;
@@ -59,8 +56,7 @@ class ConsoleProcessesBrowserTest {
         }
         console = found.get();
         browser = console.driver;
-        options = new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(), List.of("choreography"),
-                Set.of("payment"), Domain.DEFAULT_STOCK_PER_SKU, Map.of(), "127.0.0.1");
+        options = WholeShop.leaving(List.of("choreography"), Set.of("payment"));
         shop = Shop.start(options, OrderMetrics::new, line -> {});
         http = new ShopHttp(shop.baseUrl());
         console.open(shop.baseUrl());
@@ -102,10 +98,8 @@ class ConsoleProcessesBrowserTest {
     @Test
     @Order(2)
     void aSplitPaymentServiceIsListedUpAndItsChargesAndRefundsCountInTheLedger() throws IOException {
-        ShopOptions split = new ShopOptions(0, options.kafkaPort(), options.temporalPort(), List.of(),
-                Set.of(), Domain.DEFAULT_STOCK_PER_SKU, Map.of());
-        payment = ServiceProcess.start("choreography", "payment", split, shop.baseUrl(), registry -> OrderListener.NONE,
-                line -> {});
+        payment = ServiceProcess.start("choreography", "payment", WholeShop.serviceBeside(options), shop.baseUrl(),
+                registry -> OrderListener.NONE, line -> {});
         console.await(PATIENCE, "the payment process listed as up, with the shop's faults", () ->
                 cell(PAYMENT_ROW, "state").equals("▶ up") && cell(PAYMENT_ROW, "faults").equals("the shop's"));
         assertThat(browser.findElements(By.id("no-split"))).as("the 'no split-out process' line is gone").isEmpty();

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import shop.domain.Domain;
 import shop.flow.OrderListener;
-import shop.infra.Ports;
 import shop.json.Json;
 import shop.run.ServiceProcess;
 import shop.run.Shop;
@@ -43,12 +40,9 @@ class SplitServicesStayInReachTest {
 
     @BeforeAll
     void start() {
-        ShopOptions options = new ShopOptions(Ports.pickFree(), Ports.pickFree(), Ports.pickFree(),
-                List.of("choreography", "orchestration"), Set.of("payment", "worker"), Domain.DEFAULT_STOCK_PER_SKU,
-                Map.of());
+        ShopOptions options = WholeShop.leaving(List.of("choreography", "orchestration"), Set.of("payment", "worker"));
         shop = Shop.start(options, registry -> OrderListener.NONE, line -> {});
-        ShopOptions split = new ShopOptions(0, options.kafkaPort(), options.temporalPort(), List.of(), Set.of(),
-                Domain.DEFAULT_STOCK_PER_SKU, Map.of());
+        ShopOptions split = WholeShop.serviceBeside(options);
         payment = ServiceProcess.start("choreography", "payment", split, shop.baseUrl(), registry -> OrderListener.NONE,
                 line -> {});
         worker = ServiceProcess.start("orchestration", "worker", split, shop.baseUrl(), registry -> OrderListener.NONE,
